@@ -1,0 +1,28 @@
+package org.intranet.contracts;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * Payload of {@code intranet.feed.post.published.v1}.
+ *
+ * @param audience   who may see the post, as principals: {@code all}, {@code group:<id>}, {@code dept:<name>},
+ *                   {@code loc:<name>}, {@code user:<id>}; every read path filters by it
+ * @param body       sanitized HTML, safe to render
+ * @param mentions   employee ids resolved from {@code @handles}
+ * @param hashtags   lower-case tags without the {@code #}
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PostPublished(
+        String postId,
+        String authorId,
+        String kind,
+        String body,
+        String groupId,
+        List<String> audience,
+        List<String> mentions,
+        List<String> hashtags,
+        Instant createdAt) {
+}

@@ -1,0 +1,47 @@
+package org.intranet.profile.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An employee's profile. The id is the OIDC subject, so a token maps to exactly one profile. */
+@Entity
+@Table(name = "employees")
+public class Employee {
+    public enum Status { ACTIVE, LEFT }
+
+    @Id
+    public String id;
+    public String username;
+    @Column(name = "display_name")
+    public String displayName;
+    @Column(name = "given_name")
+    public String givenName;
+    @Column(name = "family_name")
+    public String familyName;
+    public String email;
+    public String title;
+    public String department;
+    public String location;
+    @Column(name = "manager_id")
+    public String managerId;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> skills = new ArrayList<>();
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Status status = Status.ACTIVE;
+    @Version
+    public long version;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,92 @@
+package org.intranet.profile.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.intranet.kit.api.Caller;
+import org.intranet.kit.domain.InvalidRequestException;
+import org.intranet.kit.domain.NotFoundException;
+import org.intranet.profile.events.ProfileEvents;
+import org.intranet.profile.store.EmployeeStore;
+
+@ApplicationScoped
+public class ProfileService {
+    private final EmployeeStore employees;
+    private final ProfileEvents events;
+    private final Clock clock;
+
+    ProfileService(EmployeeStore employees, ProfileEvents events) {
+        this.employees = employees;
+        this.events = events;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The caller's profile, created just-in-time from the token on the first call. */
+    @Transactional
+    public Employee me(Caller caller) {
+        Employee existing = employees.findById(caller.id());
+        if (existing != null) {
+            return existing;
+        }
+        boolean inserted = employees.insertIfAbsent(TokenProfile.from(caller, Instant.now(clock)));
+        // load the row as a managed entity; when a concurrent first call won the race, publish nothing twice
+        Employee created = employees.findById(caller.id());
+        if (inserted) {
+            events.created(created);
+        }
+        return created;
+    }
+
+    @Transactional
+    public Employee get(String id) {
+        Employee employee = employees.findById(id);
+        if (employee == null) {
+            throw new NotFoundException("no employee with id " + id);
+        }
+        return employee;
+    }
+
+    @Transactional
+    public Employee change(Caller caller, String id, ProfileChange change) {
+        ProfilePolicy.requireCanEdit(caller, id);
+        Employee employee = caller.id().equals(id) ? me(caller) : get(id);
+        if (change.managerId() != null) {
+            requireValidManager(id, change.managerId());
+            employee.managerId = change.managerId();
+        }
+        if (change.title() != null) {
+            employee.title = change.title().strip();
+        }
+        if (change.department() != null) {
+            employee.department = change.department().strip();
+        }
+        if (change.location() != null) {
+            employee.location = change.location().strip();
+        }
+        if (change.skills() != null) {
+            employee.skills = change.skills().stream().map(String::strip).distinct().toList();
+        }
+        employee.updatedAt = Instant.now(clock);
+        employees.flush();
+        events.updated(employee);
+        return employee;
+    }
+
+    private void requireValidManager(String employeeId, String managerId) {
+        if (managerId.equals(employeeId)) {
+            throw new InvalidRequestException("an employee cannot be their own manager");
+        }
+        if (employees.findById(managerId) == null) {
+            throw new InvalidRequestException("managerId " + managerId + " is not a known employee");
+        }
+        List<String> chain = employees.managerChain(managerId);
+        if (chain.contains(employeeId)) {
+            throw new InvalidRequestException("managerId " + managerId + " reports to this employee: "
+                    + "the org chart would loop");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.intranet.profile.domain;
+
+import java.time.Instant;
+
+import org.intranet.kit.api.Caller;
+
+/**
+ * Just-in-time provisioning: the first call of an employee creates the profile from the token's claims (name,
+ * email, department, location where the identity provider sends them). SCIM and import enrich it later.
+ */
+public final class TokenProfile {
+    private TokenProfile() {
+    }
+
+    public static Employee from(Caller caller, Instant now) {
+        Employee e = new Employee();
+        e.id = caller.id();
+        e.username = caller.username();
+        e.givenName = caller.claim("given_name");
+        e.familyName = caller.claim("family_name");
+        String name = caller.claim("name");
+        e.displayName = name != null ? name : caller.username();
+        e.email = caller.claim("email");
+        e.department = caller.claim("department");
+        e.location = caller.claim("location");
+        e.createdAt = now;
+        e.updatedAt = now;
+        return e;
+    }
+}

@@ -1,0 +1,49 @@
+package org.intranet.profile.store;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.intranet.profile.domain.Employee;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class EmployeeStore implements PanacheRepositoryBase<Employee, String> {
+
+    /** @return false when a row with this id already exists (concurrent just-in-time creation) */
+    public boolean insertIfAbsent(Employee e) {
+        int inserted = getEntityManager().createNativeQuery("""
+                INSERT INTO employees (id, username, display_name, given_name, family_name, email, department,
+                                       location, created_at, updated_at)
+                VALUES (:id, :username, :displayName, :givenName, :familyName, :email, :department, :location,
+                        :createdAt, :updatedAt)
+                ON CONFLICT DO NOTHING""")
+                .setParameter("id", e.id)
+                .setParameter("username", e.username)
+                .setParameter("displayName", e.displayName)
+                .setParameter("givenName", e.givenName)
+                .setParameter("familyName", e.familyName)
+                .setParameter("email", e.email)
+                .setParameter("department", e.department)
+                .setParameter("location", e.location)
+                .setParameter("createdAt", e.createdAt)
+                .setParameter("updatedAt", e.updatedAt)
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    /** Manager ids from this employee up to the top, nearest first (bounded: a corrupt loop cannot hang us). */
+    @SuppressWarnings("unchecked")
+    public List<String> managerChain(String employeeId) {
+        return getEntityManager().createNativeQuery("""
+                WITH RECURSIVE chain(id, manager_id, depth) AS (
+                    SELECT id, manager_id, 0 FROM employees WHERE id = :id
+                    UNION ALL
+                    SELECT e.id, e.manager_id, c.depth + 1 FROM employees e JOIN chain c ON e.id = c.manager_id
+                    WHERE c.depth < 50)
+                SELECT id FROM chain WHERE depth > 0 ORDER BY depth""")
+                .setParameter("id", employeeId)
+                .getResultList();
+    }
+}

@@ -1,0 +1,166 @@
+package org.intranet.profile.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.intranet.contracts.EventTypes;
+import org.intranet.contracts.Topics;
+import org.intranet.testsupport.kafka.TestTopics;
+import org.intranet.testsupport.oidc.TestTokens;
+import org.intranet.testsupport.quarkus.KafkaResource;
+import org.intranet.testsupport.quarkus.OidcResource;
+import org.intranet.testsupport.quarkus.PostgresResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL)
+class ProfileResourceTest {
+
+    private static TestTopics topics() {
+        return new TestTopics(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    private static String token(String user, String... roles) {
+        return TestTokens.user(user).roles(roles.length == 0 ? new String[] {"employee"} : roles)
+                .claim("department", "Sales").claim("location", "Paris").sign();
+    }
+
+    @Test
+    void firstCallCreatesTheProfileFromTokenClaimsAndPublishesItOnce() throws Exception {
+        String id = TestTokens.stableId("carol");
+        for (int call = 0; call < 2; call++) {
+            given().auth().oauth2(token("carol"))
+                    .when().get("/api/profiles/me")
+                    .then().statusCode(200)
+                    .body("id", equalTo(id))
+                    .body("username", equalTo("carol"))
+                    .body("displayName", equalTo("Carol Test"))
+                    .body("department", equalTo("Sales"))
+                    .body("location", equalTo("Paris"))
+                    .body("email", equalTo("carol@example.com"));
+        }
+        List<ConsumerRecord<String, String>> created = topics().await(Topics.PROFILE,
+                r -> id.equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(created).hasSize(1);
+        ConsumerRecord<String, String> event = created.get(0);
+        assertThat(TestTopics.header(event, "ce_type")).isEqualTo(EventTypes.EMPLOYEE_CREATED);
+        assertThat(TestTopics.header(event, "ce_source")).isEqualTo(EventTypes.PROFILE_SOURCE);
+        assertThat(TestTopics.header(event, "ce_subject")).isEqualTo(id);
+        assertThat(TestTopics.header(event, "ce_specversion")).isEqualTo("1.0");
+        JsonNode payload = new ObjectMapper().readTree(event.value());
+        assertThat(payload.get("username").asText()).isEqualTo("carol");
+        assertThat(payload.get("department").asText()).isEqualTo("Sales");
+    }
+
+    @Test
+    void employeeUpdatesOwnProfileAndAnUpdatedEventFollows() {
+        String id = TestTokens.stableId("dave");
+        given().auth().oauth2(token("dave")).contentType(ContentType.JSON)
+                .body("{\"title\":\"Staff Engineer\",\"skills\":[\"kafka\",\" quarkus \",\"kafka\"],\"location\":\"Lyon\"}")
+                .when().patch("/api/profiles/me")
+                .then().statusCode(200)
+                .body("title", equalTo("Staff Engineer"))
+                .body("location", equalTo("Lyon"))
+                .body("skills", equalTo(List.of("kafka", "quarkus")));
+        topics().await(Topics.PROFILE, r -> id.equals(r.key())
+                && EventTypes.EMPLOYEE_UPDATED.equals(TestTopics.header(r, "ce_type"))
+                && r.value().contains("Staff Engineer"), 1, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void employeeCannotEditSomeoneElsesProfileButHrCan() {
+        String erin = TestTokens.stableId("erin");
+        given().auth().oauth2(token("erin")).get("/api/profiles/me").then().statusCode(200);
+
+        given().auth().oauth2(token("frank")).contentType(ContentType.JSON).body("{\"title\":\"CEO\"}")
+                .when().patch("/api/profiles/" + erin)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("HR"));
+        given().auth().oauth2(token("erin")).get("/api/profiles/me").then().body("title", nullValue());
+
+        given().auth().oauth2(token("hannah", "employee", "hr")).contentType(ContentType.JSON)
+                .body("{\"title\":\"Account Executive\"}")
+                .when().patch("/api/profiles/" + erin)
+                .then().statusCode(200).body("title", equalTo("Account Executive"));
+    }
+
+    @Test
+    void managerLoopsAreRefused() {
+        String gina = TestTokens.stableId("gina");
+        String hugo = TestTokens.stableId("hugo");
+        given().auth().oauth2(token("gina")).get("/api/profiles/me").then().statusCode(200);
+        given().auth().oauth2(token("hugo")).contentType(ContentType.JSON).body("{\"managerId\":\"" + gina + "\"}")
+                .patch("/api/profiles/me").then().statusCode(200).body("managerId", equalTo(gina));
+        given().auth().oauth2(token("gina")).contentType(ContentType.JSON).body("{\"managerId\":\"" + hugo + "\"}")
+                .patch("/api/profiles/me").then().statusCode(400)
+                .body("detail", containsString("loop"));
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreRejected() {
+        given().when().get("/api/profiles/me").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("ivan").expired().sign()).get("/api/profiles/me").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("ivan").issuedBy("https://evil.example.com/realms/intranet").sign())
+                .get("/api/profiles/me").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("ivan").forged().sign()).get("/api/profiles/me").then().statusCode(401);
+        given().auth().oauth2("not-a-jwt").get("/api/profiles/me").then().statusCode(401);
+    }
+
+    @Test
+    void healthMetricsAndOpenApiNeedNoToken() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/profiles/me"));
+    }
+
+    @Test
+    void badInputGetsAProblemBodyAndChangesNothing() {
+        String token = token("judy");
+        given().auth().oauth2(token).get("/api/profiles/me").then().statusCode(200);
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"title\": ")
+                .patch("/api/profiles/me").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("JSON"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"title\":\"" + "x".repeat(300) + "\"}")
+                .patch("/api/profiles/me").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("title"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"skills\":\"not-a-list\"}")
+                .patch("/api/profiles/me").then().statusCode(400).body("detail", containsString("skills"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"title\":\"<script>\"}")
+                .patch("/api/profiles/me").then().statusCode(400);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"title\":\"" + "y".repeat(1024 * 1024) + "\"}")
+                .patch("/api/profiles/me").then().statusCode(413);
+        given().auth().oauth2(token).get("/api/profiles/me").then().body("title", nullValue());
+        given().auth().oauth2(token).get("/api/profiles/nobody").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("nobody"));
+    }
+
+    @Test
+    void corsAllowsOnlyConfiguredOrigins() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "GET")
+                .options("/api/profiles/me")
+                .then().header("Access-Control-Allow-Origin", equalTo("http://localhost:3000"));
+        given().header("Origin", "https://evil.example.com").header("Access-Control-Request-Method", "GET")
+                .options("/api/profiles/me")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+}

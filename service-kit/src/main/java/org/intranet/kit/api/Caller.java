@@ -1,0 +1,35 @@
+package org.intranet.kit.api;
+
+import java.util.Set;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling, from the verified token: the employee id is the token's {@code sub}; roles come from the
+ * configured role claim ({@code realm_access.roles} on Keycloak).
+ */
+public record Caller(String id, String username, Set<String> roles, JsonWebToken token) {
+    public static final String EMPLOYEE = "employee";
+    public static final String HR = "hr";
+    public static final String ADMIN = "admin";
+
+    public static Caller of(SecurityIdentity identity) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            throw new IllegalStateException("caller is not authenticated with a bearer token");
+        }
+        String username = jwt.getClaim("preferred_username");
+        return new Caller(jwt.getSubject(), username == null ? jwt.getSubject() : username, identity.getRoles(), jwt);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** A string claim, or null when absent or blank. */
+    public String claim(String name) {
+        Object value = token.getClaim(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+}

@@ -1,0 +1,131 @@
+package org.intranet.kit.api;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.intranet.kit.domain.AccessDeniedException;
+import org.intranet.kit.domain.InvalidRequestException;
+import org.intranet.kit.domain.NotFoundException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure into {@code application/problem+json} with a {@code detail} that says what to fix. No stack
+ * trace, SQL or engine message reaches a client; unexpected failures are logged with an id the client can quote.
+ */
+public class ProblemMapper {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + " " + v.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return respond(new Problem("/problems/validation", "Invalid request", 400, detail, path(uri), violations));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String detail;
+        if (e instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
+            detail = "field " + jsonPath(format) + " has an invalid value";
+        } else if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            detail = "field " + jsonPath(mismatch) + " has the wrong type";
+        } else {
+            detail = "the request body is not valid JSON";
+        }
+        return respond(Problem.of(400, "malformed-body", "Malformed request body", detail, path(uri)));
+    }
+
+    /** More specific than Quarkus' built-in mapper for this type, so clients get the same problem shape. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(Problem.of(404, "not-found", "Not found", e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response denied(AccessDeniedException e, UriInfo uri) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e, UriInfo uri) {
+        return respond(Problem.of(400, "invalid-request", "Invalid request", e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "forbidden", "Forbidden",
+                "your roles do not allow this operation", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return respond(Problem.of(401, "unauthorized", "Unauthorized",
+                "a valid bearer token is required", path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = status == 404 ? "no resource at this path" : title.toLowerCase();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        return respond(Problem.of(status, title.toLowerCase().replace(' ', '-'), title, detail, path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        String incident = java.util.UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure %s on %s", incident, path(uri));
+        return respond(Problem.of(500, "internal", "Internal error",
+                "something went wrong on our side; quote incident " + incident, path(uri)));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        String last = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            last = node.getName();
+        }
+        return last == null ? "request" : last;
+    }
+
+    private static String jsonPath(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> a + "." + b).orElse("?");
+    }
+}

@@ -1,0 +1,28 @@
+package org.intranet.kit.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "intranet.outbox")
+public interface OutboxConfig {
+    /** Build-time switch: services that publish set it to true and configure the {@code outbox} channel. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** How often the relay looks for unsent rows (read by the scheduler). */
+    @WithDefault("0.5s")
+    String pollInterval();
+
+    /** CloudEvent {@code source} of this service's events. */
+    @WithDefault("/intranet/unknown")
+    String source();
+
+    @WithDefault("100")
+    int batchSize();
+
+    /** How long one send waits for the broker's acknowledgement before the batch stops and retries later. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+}

@@ -1,0 +1,154 @@
+package org.intranet.kit.outbox;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+
+/**
+ * Sends outbox rows to Kafka in insertion order as CloudEvents (binary mode, key = aggregate id) and marks each row
+ * sent only after the broker acknowledged it (acks=all, idempotent producer: see the channel config). A transaction
+ * advisory lock keeps one relay active across replicas, so per-aggregate order holds. When the broker is down
+ * nothing is marked and the next tick retries: events wait in the outbox, never lost.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "intranet.outbox.enabled", stringValue = "true")
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x1A7_0_0B0L;
+
+    private final DataSource dataSource;
+    private final MutinyEmitter<String> emitter;
+    private final OutboxConfig config;
+    private final Counter sent;
+    private final Counter failures;
+
+    OutboxRelay(DataSource dataSource, @Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config,
+            MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.emitter = emitter;
+        this.config = config;
+        this.sent = registry.counter("intranet.outbox.sent");
+        this.failures = registry.counter("intranet.outbox.failures");
+    }
+
+    @Scheduled(every = "${intranet.outbox.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayPending() {
+        try {
+            while (relayBatch() == config.batchSize()) {
+                // a full batch means more may be waiting: drain before the next tick
+            }
+        } catch (SQLException | RuntimeException e) {
+            failures.increment();
+            LOG.warnf("outbox relay paused, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** @return how many rows were sent */
+    int relayBatch() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!tryLock(connection)) {
+                    connection.rollback();
+                    return 0;
+                }
+                List<Row> rows = pending(connection);
+                List<Long> acknowledged = new ArrayList<>();
+                for (Row row : rows) {
+                    try {
+                        emitter.sendMessage(toMessage(row)).await().atMost(config.sendTimeout());
+                    } catch (RuntimeException e) {
+                        // stop at the first failure: later rows of the same aggregate must not overtake it
+                        failures.increment();
+                        LOG.warnf("event %s not acknowledged yet (%s); %d sent in this batch", row.id(),
+                                e.getMessage(), acknowledged.size());
+                        break;
+                    }
+                    acknowledged.add(row.seq());
+                }
+                markSent(connection, acknowledged);
+                connection.commit();
+                sent.increment(acknowledged.size());
+                // a partial batch reports 0 so the caller waits for the next tick instead of spinning
+                return acknowledged.size() == rows.size() ? rows.size() : 0;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private List<Row> pending(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT seq, id, aggregateid, type, timestamp, payload::text FROM outbox
+                WHERE sent_at IS NULL ORDER BY seq LIMIT ?""")) {
+            select.setInt(1, config.batchSize());
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant().atZone(ZoneOffset.UTC), rs.getString(6)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private void markSent(Connection connection, List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox SET sent_at = now() WHERE seq = ANY(?)")) {
+            update.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    private Message<String> toMessage(Row row) {
+        return Message.of(row.payload())
+                .addMetadata(OutgoingCloudEventMetadata.builder()
+                        .withId(row.id())
+                        .withType(row.type())
+                        .withSource(URI.create(config.source()))
+                        .withSubject(row.aggregateId())
+                        .withTimestamp(row.timestamp())
+                        .withDataContentType("application/json")
+                        .build())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.aggregateId()).build());
+    }
+
+    private record Row(long seq, String id, String aggregateId, String type, java.time.ZonedDateTime timestamp,
+            String payload) {
+    }
+}

@@ -1,0 +1,25 @@
+package org.intranet.testsupport.quarkus;
+
+import java.util.Map;
+
+import org.intranet.testsupport.oidc.OidcServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Points quarkus-oidc at the test {@link OidcServer}; mint tokens with {@code TestTokens}. */
+public class OidcResource implements QuarkusTestResourceLifecycleManager {
+    private OidcServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = OidcServer.start();
+        return Map.of("quarkus.oidc.auth-server-url", server.issuer());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}
