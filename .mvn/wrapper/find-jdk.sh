@@ -7,7 +7,7 @@ MIN_JAVA_MAJOR=${MIN_JAVA_MAJOR:-21}
 
 # Prints the major version of the JDK at $1 (e.g. 25), or nothing when it is no JDK.
 jdk_major() {
-    local home=$1 version
+    local home=$1 version=""
     [ -x "$home/bin/java" ] || return 1
     # The `release` file answers without starting a JVM; `java -version` is the fallback.
     if [ -r "$home/release" ]; then
@@ -23,20 +23,23 @@ jdk_major() {
 }
 
 # Sets JAVA_HOME to a JDK >= MIN_JAVA_MAJOR: the current JAVA_HOME when it qualifies,
-# else the newest under /usr/lib/jvm (or $JDK_SEARCH_DIRS), else the one on the PATH.
+# else the newest under /usr/lib/jvm (or the folders in $JDK_SEARCH_DIRS), else the one on the PATH.
 # Returns 1 with a message on stderr when there is none.
 find_jdk() {
-    local major best='' best_major=0 candidate
+    local major best='' best_major=0 candidate dir
     if [ -n "${JAVA_HOME:-}" ] && major=$(jdk_major "$JAVA_HOME") && [ "$major" -ge "$MIN_JAVA_MAJOR" ]; then
         export JAVA_HOME
         return 0
     fi
-    for candidate in ${JDK_SEARCH_DIRS:-/usr/lib/jvm}/*/; do
-        candidate=${candidate%/}
-        major=$(jdk_major "$candidate") || continue
-        if [ "$major" -ge "$MIN_JAVA_MAJOR" ] && [ "$major" -gt "$best_major" ]; then
-            best=$candidate best_major=$major
-        fi
+    # JDK_SEARCH_DIRS: space-separated folders that hold JDKs
+    for dir in ${JDK_SEARCH_DIRS:-/usr/lib/jvm}; do
+        for candidate in "$dir"/*/; do
+            candidate=${candidate%/}
+            major=$(jdk_major "$candidate") || continue
+            if [ "$major" -ge "$MIN_JAVA_MAJOR" ] && [ "$major" -gt "$best_major" ]; then
+                best=$candidate best_major=$major
+            fi
+        done
     done
     if [ -z "$best" ] && command -v java >/dev/null 2>&1; then
         candidate=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")

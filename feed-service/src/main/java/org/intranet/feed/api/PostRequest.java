@@ -1,0 +1,20 @@
+package org.intranet.feed.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.intranet.feed.domain.Draft;
+import org.intranet.feed.domain.Post;
+
+/** {@code POST /api/posts}: {@code {"kind":"UPDATE","body":"…","groupId":null}}. */
+public record PostRequest(
+        @NotNull Post.Kind kind,
+        @NotBlank @Size(max = 10_000) String body,
+        @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a group id") String groupId) {
+
+    public Draft toDraft() {
+        return new Draft(kind, body, groupId);
+    }
+}

@@ -1,0 +1,5 @@
+package org.intranet.feed.domain;
+
+/** What an author asked to publish, already validated for shape (not yet for rules). */
+public record Draft(Post.Kind kind, String body, String groupId) {
+}

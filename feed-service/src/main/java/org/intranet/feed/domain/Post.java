@@ -1,0 +1,49 @@
+package org.intranet.feed.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "posts")
+public class Post {
+    public enum Kind { UPDATE, RECOGNITION, ANNOUNCEMENT }
+
+    @Id
+    public UUID id;
+    @Column(name = "author_id")
+    public String authorId;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+    /** Sanitized HTML, safe for a web client to render. */
+    public String body;
+    @Column(name = "group_id")
+    public String groupId;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> audience = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> mentions = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> hashtags = new ArrayList<>();
+    @Column(name = "comment_count")
+    public int commentCount;
+    @Column(name = "reaction_count")
+    public int reactionCount;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+}

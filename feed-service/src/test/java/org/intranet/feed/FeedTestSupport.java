@@ -1,0 +1,40 @@
+package org.intranet.feed;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.intranet.contracts.EventTypes;
+import org.intranet.contracts.Topics;
+import org.intranet.testsupport.kafka.TestTopics;
+import org.intranet.testsupport.oidc.TestTokens;
+
+/** What feed tests share: the real broker's topics, tokens, and employees announced as profile events. */
+public final class FeedTestSupport {
+    private FeedTestSupport() {
+    }
+
+    public static TestTopics topics() {
+        return new TestTopics(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    public static String token(String user) {
+        return TestTokens.user(user).roles("employee").sign();
+    }
+
+    /** Publishes an employee.created event as profile-service would. */
+    public static void announceEmployee(String username, String department, String location) {
+        String id = TestTokens.stableId(username);
+        String payload = """
+                {"id":"%s","username":"%s","displayName":"%s Test","email":"%s@example.com","department":"%s",
+                 "location":"%s","skills":[],"status":"ACTIVE","version":0,"updatedAt":"%s"}"""
+                .formatted(id, username, username, username, department, location, Instant.now());
+        topics().send(Topics.PROFILE, id, payload, TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
+                EventTypes.EMPLOYEE_CREATED, EventTypes.PROFILE_SOURCE, id));
+    }
+
+    public static List<String> ids(String... usernames) {
+        return java.util.Arrays.stream(usernames).map(TestTokens::stableId).toList();
+    }
+}

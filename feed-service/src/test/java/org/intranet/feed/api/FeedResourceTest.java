@@ -1,0 +1,120 @@
+package org.intranet.feed.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.intranet.feed.FeedTestSupport.token;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.intranet.testsupport.oidc.TestTokens;
+import org.intranet.testsupport.quarkus.KafkaResource;
+import org.intranet.testsupport.quarkus.OidcResource;
+import org.intranet.testsupport.quarkus.PostgresResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL)
+class FeedResourceTest {
+    @Inject
+    EntityManager em;
+
+    /** Stores a post with a hand-made audience, as announcements and groups will produce. */
+    private String storePost(String author, String groupId, String... audience) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO posts (id, author_id, kind, body, group_id, audience, created_at, updated_at)
+                VALUES (:id, :author, 'UPDATE', 'targeted', :group, CAST(:audience AS text[]), now(), now())""")
+                .setParameter("id", id).setParameter("author", TestTokens.stableId(author))
+                .setParameter("group", groupId)
+                .setParameter("audience", "{" + String.join(",", audience) + "}").executeUpdate());
+        return id.toString();
+    }
+
+    private void group(String id, String visibility, String... members) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("INSERT INTO groups (id, name, visibility, owner_id, created_at) "
+                    + "VALUES (:id, :id, :v, 'x', now())").setParameter("id", id).setParameter("v", visibility)
+                    .executeUpdate();
+            for (String m : members) {
+                em.createNativeQuery("INSERT INTO group_members VALUES (:g, :e, now())").setParameter("g", id)
+                        .setParameter("e", TestTokens.stableId(m)).executeUpdate();
+            }
+        });
+    }
+
+    @Test
+    void companyFeedPagesNewestFirstWithoutGapsOrRepeats() {
+        String token = token("pager");
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            published.add(0, given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body("{\"kind\":\"UPDATE\",\"body\":\"page test " + i + "\"}")
+                    .post("/api/posts").then().statusCode(201).extract().path("id"));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response page = given().auth().oauth2(token).queryParam("limit", 3)
+                    .queryParam("cursor", cursor == null ? "" : cursor).get("/api/feed/company");
+            page.then().statusCode(200);
+            seen.addAll(page.path("items.id"));
+            cursor = page.path("next");
+        } while (cursor != null);
+        List<String> mine = seen.stream().filter(published::contains).toList();
+        assertThat(mine).containsExactlyElementsOf(published);
+        assertThat(seen).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void departmentTargetedPostsReachOnlyThatDepartment() {
+        String post = storePost("hannah", null, "dept:Sales");
+        given().auth().oauth2(TestTokens.user("sam").claim("department", "Sales").sign())
+                .get("/api/feed/company?limit=100").then().body("items.id", hasItem(post));
+        given().auth().oauth2(TestTokens.user("erik").claim("department", "Engineering").sign())
+                .get("/api/feed/company?limit=100").then().body("items.id", not(hasItem(post)));
+        given().auth().oauth2(TestTokens.user("erik").claim("department", "Engineering").sign())
+                .get("/api/posts/" + post).then().statusCode(404);
+        given().auth().oauth2(token("hannah")).get("/api/posts/" + post).then().statusCode(200);
+    }
+
+    @Test
+    void privateGroupPostsStayWithMembers() {
+        group("secret-project", "PRIVATE", "member1");
+        String post = storePost("member1", "secret-project", "group:secret-project");
+        given().auth().oauth2(token("member1")).get("/api/posts/" + post).then().statusCode(200);
+        given().auth().oauth2(token("outsider")).get("/api/posts/" + post).then().statusCode(404);
+        given().auth().oauth2(token("outsider")).get("/api/feed/company?limit=100")
+                .then().body("items.id", not(hasItem(post)));
+        given().auth().oauth2(token("outsider")).contentType(ContentType.JSON)
+                .body("{\"kind\":\"UPDATE\",\"body\":\"let me in\",\"groupId\":\"secret-project\"}")
+                .post("/api/posts").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(token("member1")).contentType(ContentType.JSON)
+                .body("{\"kind\":\"UPDATE\",\"body\":\"members only\",\"groupId\":\"secret-project\"}")
+                .post("/api/posts").then().statusCode(201);
+    }
+
+    @Test
+    void aForeignCursorOrLimitIsAClearError() {
+        given().auth().oauth2(token("alice")).queryParam("cursor", "garbage!").get("/api/feed/company")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token("alice")).queryParam("limit", 1000).get("/api/feed/company")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+}

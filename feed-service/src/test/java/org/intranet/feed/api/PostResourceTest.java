@@ -1,0 +1,143 @@
+package org.intranet.feed.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.intranet.feed.FeedTestSupport.announceEmployee;
+import static org.intranet.feed.FeedTestSupport.token;
+import static org.intranet.feed.FeedTestSupport.topics;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.intranet.contracts.EventTypes;
+import org.intranet.contracts.Topics;
+import org.intranet.testsupport.kafka.TestTopics;
+import org.intranet.testsupport.oidc.TestTokens;
+import org.intranet.testsupport.quarkus.KafkaResource;
+import org.intranet.testsupport.quarkus.OidcResource;
+import org.intranet.testsupport.quarkus.PostgresResource;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL)
+class PostResourceTest {
+    @Inject
+    EntityManager em;
+
+    private long posts() {
+        return QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("SELECT count(*) FROM posts").getSingleResult()).longValue());
+    }
+
+    @Test
+    void publishedPostResolvesMentionsAndTagsAndIsPublishedAsAnEvent() throws Exception {
+        announceEmployee("bob", "Sales", "Paris");
+        String bob = TestTokens.stableId("bob");
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                !em.createNativeQuery("SELECT 1 FROM employees WHERE id = :id").setParameter("id", bob)
+                        .getResultList().isEmpty()));
+
+        String id = given().auth().oauth2(token("alice")).contentType(ContentType.JSON)
+                .body("{\"kind\":\"UPDATE\",\"body\":\"Welcome @bob to #onboarding! cc @nobody\",\"groupId\":null}")
+                .when().post("/api/posts")
+                .then().statusCode(201)
+                .body("authorId", equalTo(TestTokens.stableId("alice")))
+                .body("mentions", equalTo(List.of(bob)))
+                .body("hashtags", equalTo(List.of("onboarding")))
+                .extract().path("id");
+
+        List<ConsumerRecord<String, String>> events = topics().await(Topics.FEED, r -> id.equals(r.key()), 1,
+                Duration.ofSeconds(20));
+        ConsumerRecord<String, String> event = events.get(0);
+        assertThat(TestTopics.header(event, "ce_type")).isEqualTo(EventTypes.POST_PUBLISHED);
+        assertThat(TestTopics.header(event, "ce_subject")).isEqualTo(id);
+        JsonNode payload = new ObjectMapper().readTree(event.value());
+        assertThat(payload.get("postId").asText()).isEqualTo(id);
+        assertThat(payload.get("mentions").get(0).asText()).isEqualTo(bob);
+        assertThat(payload.get("audience").get(0).asText()).isEqualTo("all");
+
+        given().auth().oauth2(token("bob")).get("/api/feed/company")
+                .then().statusCode(200).body("items.id", hasItem(id));
+        given().auth().oauth2(token("bob")).get("/api/posts/" + id)
+                .then().statusCode(200).body("body", containsString("#onboarding"))
+                .body("authorId", equalTo(TestTokens.stableId("alice")));
+    }
+
+    @Test
+    void unsafeMarkupIsRemovedBeforeStoring() {
+        given().auth().oauth2(token("mallory")).contentType(ContentType.JSON)
+                .body("{\"kind\":\"UPDATE\",\"body\":\"<b>hi</b><script>alert(1)</script><img src=x onerror=alert(2)>"
+                        + "<a href=\\\"javascript:alert(3)\\\">x</a>\"}")
+                .post("/api/posts")
+                .then().statusCode(201)
+                .body("body", containsString("<b>hi</b>"))
+                .body("body", not(containsString("script")))
+                .body("body", not(containsString("onerror")))
+                .body("body", not(containsString("javascript")));
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemAndNothingIsStored() {
+        long before = posts();
+        String token = token("alice");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"kind\":\"UPDATE\",\"body\":\"  \"}")
+                .post("/api/posts").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("body"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"body\":\"hello\"}")
+                .post("/api/posts").then().statusCode(400).body("violations.field", hasItem("kind"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"kind\":\"SHOUT\",\"body\":\"hello\"}")
+                .post("/api/posts").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("kind"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"kind\":\"UPDATE\",\"body\":")
+                .post("/api/posts").then().statusCode(400).body("detail", containsString("JSON"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"kind\":\"UPDATE\",\"body\":\"" + "x".repeat(10_001) + "\"}")
+                .post("/api/posts").then().statusCode(400).body("violations.field", hasItem("body"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"kind\":\"UPDATE\",\"body\":\"" + "x".repeat(1024 * 1024) + "\"}")
+                .post("/api/posts").then().statusCode(413);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"kind\":\"UPDATE\",\"body\":\"<script>only</script>\"}")
+                .post("/api/posts").then().statusCode(400).body("detail", containsString("visible text"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"kind\":\"UPDATE\",\"body\":\"hello\",\"groupId\":\"no-such-group\"}")
+                .post("/api/posts").then().statusCode(404).body("detail", containsString("no-such-group"));
+        assertThat(posts()).isEqualTo(before);
+    }
+
+    @Test
+    void anonymousAndForgedCallersAreRejected() {
+        given().contentType(ContentType.JSON).body("{\"kind\":\"UPDATE\",\"body\":\"hi\"}")
+                .post("/api/posts").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("eve").forged().sign()).get("/api/feed/company").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("eve").expired().sign()).get("/api/feed/company").then().statusCode(401);
+    }
+
+    @Test
+    void unknownOrMalformedPostIdsAreNotFound() {
+        given().auth().oauth2(token("alice")).get("/api/posts/not-a-uuid").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token("alice")).get("/api/posts/00000000-0000-0000-0000-000000000000")
+                .then().statusCode(404);
+    }
+}
