@@ -1,0 +1,42 @@
+package org.intranet.notification.domain;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.intranet.kit.api.Caller;
+import org.intranet.notification.store.EmployeeStore;
+import org.intranet.notification.store.GroupMemberStore;
+
+/** Works out someone's {@link Principals} from the read-copies (and, for a caller, their token). */
+@ApplicationScoped
+public class PrincipalDirectory {
+    private final EmployeeStore employees;
+    private final GroupMemberStore groups;
+
+    PrincipalDirectory(EmployeeStore employees, GroupMemberStore groups) {
+        this.employees = employees;
+        this.groups = groups;
+    }
+
+    /**
+     * An employee seen from an event: only what the read-copies know. An employee whose snapshot has not arrived
+     * yet has no department or location principal, so department- or location-targeted posts skip them: the check
+     * errs towards not notifying, never towards leaking.
+     */
+    public Principals ofEmployee(String employeeId, Optional<EmployeeCopy> copy) {
+        return Principals.of(employeeId, copy.map(EmployeeCopy::department).orElse(null),
+                copy.map(EmployeeCopy::location).orElse(null), groups.groupsOf(employeeId));
+    }
+
+    /** The caller: the read-copy first (the profile is the source of truth), the token's claims where it is silent. */
+    public Principals ofCaller(Caller caller) {
+        Optional<EmployeeCopy> copy = employees.find(caller.id());
+        String department = copy.map(EmployeeCopy::department).orElse(null);
+        String location = copy.map(EmployeeCopy::location).orElse(null);
+        return Principals.of(caller.id(),
+                department != null ? department : caller.claim("department"),
+                location != null ? location : caller.claim("location"),
+                groups.groupsOf(caller.id()));
+    }
+}

@@ -1,0 +1,53 @@
+package org.intranet.search.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "intranet.search")
+public interface SearchConfig {
+
+    /** Primary shards of each new versioned index (1 locally; size for the corpus in production). */
+    @WithDefault("1")
+    int indexShards();
+
+    /** Replicas of each new versioned index: 0 on a single node, 1+ on a cluster. */
+    @WithDefault("0")
+    int indexReplicas();
+
+    /** How often the startup retries creating the indices while OpenSearch does not answer. */
+    @WithDefault("10s")
+    Duration bootstrapRetry();
+
+    /** Longest plain-text snippet of a post hit, in characters. */
+    @WithDefault("200")
+    int snippetLength();
+
+    /** How many people and how many topics {@code /api/search/suggest} answers at most. */
+    @WithDefault("5")
+    int suggestSize();
+
+    /** Buckets per facet. */
+    @WithDefault("10")
+    int facetSize();
+
+    /** How often a running reindex reports its progress (log line). */
+    @WithDefault("1s")
+    Duration reindexPollInterval();
+
+    /** A reindex taking longer than this is cancelled; the old index stays live. */
+    @WithDefault("30m")
+    Duration reindexTimeout();
+
+    /**
+     * Documents written at most this long before a reindex started are copied again after the alias swap, to
+     * catch writes that raced the copy (clock skew between replicas is absorbed by this margin).
+     */
+    @WithDefault("5m")
+    Duration reindexCatchUpMargin();
+
+    /** PEM file of the CA that signed OpenSearch's HTTP certificate (production); absent: JVM trust store. */
+    Optional<String> caFile();
+}
