@@ -1,0 +1,34 @@
+package org.intranet.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Kubernetes overlays render offline from what the build generated: k8s/render-check.sh runs
+ * {@code kubectl kustomize} on dev and prod and checks deployments, services, topics, routes and autoscalers.
+ */
+class KubernetesManifestsTest {
+    private static final Path ROOT = Path.of(System.getProperty("intranet.repo.root", "..")).toAbsolutePath();
+
+    @Test
+    void devAndProdOverlaysRenderWithEveryService() throws IOException, InterruptedException {
+        for (String service : new String[] {"profile", "feed", "search", "notification"}) {
+            Path generated = ROOT.resolve("k8s/base/" + service + "-service/kubernetes.yml");
+            assertThat(Files.readString(generated)).as(generated.toString())
+                    .contains("kind: Deployment").contains("/q/health/ready").doesNotContain("PLACEHOLDER");
+        }
+        Process check = new ProcessBuilder("bash", ROOT.resolve("k8s/render-check.sh").toString())
+                .directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(output).isZero();
+        assertThat(output).contains("OK [dev]").contains("OK [prod]");
+    }
+}

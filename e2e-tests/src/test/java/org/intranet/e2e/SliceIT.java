@@ -1,0 +1,89 @@
+package org.intranet.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.intranet.e2e.Stack.as;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+
+/**
+ * The first vertical slice through all four services, with real Keycloak tokens, a real broker, PostgreSQL and
+ * OpenSearch: profile just-in-time → post with a mention → company feed → search → notification.
+ */
+class SliceIT {
+    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+
+    @Test
+    void aWelcomePostFlowsFromProfileToFeedSearchAndNotification() {
+        String alice = Stack.token("alice");
+        String bob = Stack.token("bob");
+
+        String aliceId = as(alice, Stack.PROFILE).get("/api/profiles/me")
+                .then().statusCode(200).body("username", equalTo("alice")).extract().path("id");
+        String bobId = as(bob, Stack.PROFILE).get("/api/profiles/me")
+                .then().statusCode(200).body("username", equalTo("bob")).extract().path("id");
+
+        // profile events reach the other services through the broker; search seeing bob means they flowed
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                as(alice, Stack.SEARCH).queryParam("q", "bob").queryParam("type", "people").get("/api/search")
+                        .then().statusCode(200).body("items.id", hasItem(bobId)));
+
+        // a stack kept from an earlier run may hold older notifications for bob: start from zero unread
+        as(bob, Stack.NOTIFICATION).post("/api/notifications/read-all").then().statusCode(200);
+
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String postId = as(alice, Stack.FEED).contentType(ContentType.JSON)
+                .body(Map.of("kind", "UPDATE", "body", "Welcome @bob to #onboarding (" + marker + ")"))
+                .post("/api/posts")
+                .then().statusCode(201).body("mentions", hasItem(bobId)).body("hashtags", hasItem("onboarding"))
+                .extract().path("id");
+
+        as(bob, Stack.FEED).get("/api/feed/company")
+                .then().statusCode(200).body("items.id", hasItem(postId));
+
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<Map<String, Object>> hits = as(bob, Stack.SEARCH).queryParam("q", "onboarding")
+                    .get("/api/search").then().statusCode(200).extract().path("items");
+            assertThat(hits).anySatisfy(hit -> {
+                assertThat(hit.get("type")).isEqualTo("post");
+                assertThat(hit.get("id")).isEqualTo(postId);
+                assertThat(String.valueOf(hit.get("highlights"))).contains("<em>onboarding</em>");
+            });
+        });
+        as(bob, Stack.SEARCH).queryParam("q", "alice").get("/api/search")
+                .then().statusCode(200).body("items.findAll { it.type == 'person' }.id", hasItem(aliceId));
+
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                as(bob, Stack.NOTIFICATION).get("/api/notifications").then().statusCode(200)
+                        .body("items.findAll { it.type == 'MENTION' }.postId", hasItem(postId)));
+        int unread = as(bob, Stack.NOTIFICATION).get("/api/notifications/unread-count")
+                .then().statusCode(200).extract().path("count");
+        assertThat(unread).isEqualTo(1);
+        as(alice, Stack.NOTIFICATION).get("/api/notifications").then().statusCode(200)
+                .body("items.postId", org.hamcrest.Matchers.not(hasItem(postId)));
+    }
+
+    @Test
+    void everyServiceRefusesCallsWithoutAToken() {
+        for (String base : List.of(Stack.PROFILE, Stack.FEED, Stack.SEARCH, Stack.NOTIFICATION)) {
+            given().baseUri(base).get("/api/profiles/me").then().statusCode(401);
+            given().baseUri(base).get("/q/health/ready").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void anEmployeeTokenIsNotEnoughForAdminWork() {
+        as(Stack.token("alice"), Stack.SEARCH).post("/api/admin/search/reindex")
+                .then().statusCode(403);
+    }
+}

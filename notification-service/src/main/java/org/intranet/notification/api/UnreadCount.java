@@ -1,0 +1,4 @@
+package org.intranet.notification.api;
+
+public record UnreadCount(long count) {
+}

@@ -1,0 +1,84 @@
+package org.intranet.search.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+import org.intranet.kit.domain.InvalidRequestException;
+
+/**
+ * A validated search: the text, which types, the filters, the page size and where the page starts.
+ * Filters on a field only one type has narrow that type and leave out the other (posts have no department;
+ * people have no kind), so {@code type=all&department=Sales} answers people of Sales only.
+ */
+public record SearchQuery(String text, Scope scope, Filters filters, int limit, Cursor after) {
+
+    public record Filters(String department, String location, String kind, String tag, String author, String group,
+            Instant from, Instant to) {
+
+        static Filters of(String department, String location, String kind, String tag, String author, String group,
+                String from, String to) {
+            Instant start = instant("from", from, false);
+            Instant end = instant("to", to, true);
+            if (start != null && end != null && start.isAfter(end)) {
+                throw new InvalidRequestException("from must not be after to");
+            }
+            return new Filters(trim(department), trim(location),
+                    kind == null || kind.isBlank() ? null : kind.strip().toUpperCase(Locale.ROOT),
+                    tag == null || tag.isBlank() ? null : tag.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT),
+                    trim(author), trim(group), start, end);
+        }
+
+        boolean onlyPeopleHave() {
+            return department != null || location != null;
+        }
+
+        boolean onlyPostsHave() {
+            return kind != null || tag != null || author != null || group != null || from != null || to != null;
+        }
+    }
+
+    public static SearchQuery of(String text, String type, Filters filters, int limit, String cursor) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidRequestException("q must not be blank");
+        }
+        return new SearchQuery(text.strip(), Scope.parse(type), filters, limit, Cursor.decode(cursor));
+    }
+
+    public static Filters filters(String department, String location, String kind, String tag, String author,
+            String group, String from, String to) {
+        return Filters.of(department, location, kind, tag, author, group, from, to);
+    }
+
+    public boolean searchesPosts() {
+        return scope.includesPosts() && !filters.onlyPeopleHave();
+    }
+
+    public boolean searchesPeople() {
+        return scope.includesPeople() && !filters.onlyPostsHave();
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** An instant, or a date (start of day for {@code from}, end of day for {@code to}, UTC). */
+    private static Instant instant(String name, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            if (v.length() == 10) {
+                LocalDate day = LocalDate.parse(v);
+                return endOfDay ? day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1)
+                        : day.atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(name + " must be a date (2026-01-31) or an instant (2026-01-31T09:00:00Z)");
+        }
+    }
+}
