@@ -115,7 +115,7 @@ class PostResourceTest {
                 .post("/api/posts").then().statusCode(400).body("violations.field", hasItem("body"));
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"kind\":\"UPDATE\",\"body\":\"" + "x".repeat(1024 * 1024) + "\"}")
-                .post("/api/posts").then().statusCode(413);
+                .post("/api/posts").then().statusCode(413).contentType("application/problem+json");
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"kind\":\"UPDATE\",\"body\":\"<script>only</script>\"}")
                 .post("/api/posts").then().statusCode(400).body("detail", containsString("visible text"));

@@ -12,12 +12,14 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * In-process push of new notifications to the live streams of their recipient, on this replica. Listeners are kept
  * per recipient, so a notification reaches only its recipient's streams and costs nothing for anyone else's.
  * A notification is pushed only once its transaction has committed: a rolled-back one is never announced.
  */
+@Startup // registers its meters at boot, so dashboards see zeros rather than nothing
 @ApplicationScoped
 public class LiveNotifications {
     private static final Logger LOG = Logger.getLogger(LiveNotifications.class);

@@ -22,12 +22,14 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Turns a published post into {@code MENTION} notifications: one per mentioned employee other than the author,
  * and only for those the post's audience admits, so private-group or targeted content never leaks through a
  * notification. The notifications and the de-dup row commit together.
  */
+@Startup // registers its meters at boot, so dashboards see zeros rather than nothing
 @ApplicationScoped
 public class MentionNotifier {
     public static final String CONSUMER = "notification.feed";

@@ -148,7 +148,7 @@ class ProfileResourceTest {
                 .patch("/api/profiles/me").then().statusCode(400);
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"title\":\"" + "y".repeat(1024 * 1024) + "\"}")
-                .patch("/api/profiles/me").then().statusCode(413);
+                .patch("/api/profiles/me").then().statusCode(413).contentType("application/problem+json");
         given().auth().oauth2(token).get("/api/profiles/me").then().body("title", nullValue());
         given().auth().oauth2(token).get("/api/profiles/nobody").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString("nobody"));

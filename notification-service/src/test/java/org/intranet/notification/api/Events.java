@@ -1,0 +1,92 @@
+package org.intranet.notification.api;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.intranet.contracts.EmployeeSnapshot;
+import org.intranet.contracts.EventTypes;
+import org.intranet.contracts.PostPublished;
+import org.intranet.contracts.Topics;
+import org.intranet.testsupport.kafka.TestTopics;
+import org.intranet.testsupport.oidc.TestTokens;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** Publishes profile and feed events to the real test broker, as profile-service and feed-service would. */
+final class Events {
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    private Events() {
+    }
+
+    static TestTopics topics() {
+        return new TestTopics(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    static String id(String username) {
+        return TestTokens.stableId(username);
+    }
+
+    static EmployeeSnapshot employee(String username, String displayName, String department, String status,
+            long version) {
+        return new EmployeeSnapshot(id(username), username, displayName, username + "@example.com", null,
+                department, "Paris", null, List.of(), status, version, Instant.now());
+    }
+
+    /** @return the event id */
+    static String publishEmployee(EmployeeSnapshot snapshot) {
+        return publishEmployee(snapshot.id(), snapshot);
+    }
+
+    /** @param key records with one key land in one partition and are consumed in the order sent */
+    static String publishEmployee(String key, EmployeeSnapshot snapshot) {
+        String eventId = UUID.randomUUID().toString();
+        topics().send(Topics.PROFILE, key, json(snapshot), TestTopics.cloudEventHeaders(eventId,
+                snapshot.version() == 0 ? EventTypes.EMPLOYEE_CREATED : EventTypes.EMPLOYEE_UPDATED,
+                EventTypes.PROFILE_SOURCE, snapshot.id()));
+        return eventId;
+    }
+
+    static PostPublished post(String author, String body, List<String> audience, String... mentioned) {
+        return new PostPublished(UUID.randomUUID().toString(), id(author), "UPDATE", body, null, audience,
+                Arrays.stream(mentioned).map(Events::id).toList(), List.of(), Instant.now());
+    }
+
+    static PostPublished groupPost(String author, String groupId, String... mentioned) {
+        PostPublished p = post(author, "<p>Group news</p>", List.of("group:" + groupId), mentioned);
+        return new PostPublished(p.postId(), p.authorId(), p.kind(), p.body(), groupId, p.audience(), p.mentions(),
+                p.hashtags(), p.createdAt());
+    }
+
+    /** @return the event id */
+    static String publishPost(PostPublished post) {
+        return publishPost(post.postId(), UUID.randomUUID().toString(), post);
+    }
+
+    static String publishPost(String key, String eventId, PostPublished post) {
+        send(Topics.FEED, key, json(post), TestTopics.cloudEventHeaders(eventId, EventTypes.POST_PUBLISHED,
+                EventTypes.FEED_SOURCE, post.postId()));
+        return eventId;
+    }
+
+    static void send(String topic, String key, String value, Map<String, String> headers) {
+        topics().send(topic, key, value, headers);
+    }
+
+    private static String json(Object payload) {
+        try {
+            return JSON.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,352 @@
+package org.intranet.notification.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.intranet.contracts.EmployeeSnapshot;
+import org.intranet.contracts.EventTypes;
+import org.intranet.contracts.PostPublished;
+import org.intranet.contracts.Topics;
+import org.intranet.notification.domain.EmployeeCopy;
+import org.intranet.notification.store.EmployeeStore;
+import org.intranet.testsupport.kafka.TestTopics;
+import org.intranet.testsupport.oidc.TestTokens;
+import org.intranet.testsupport.quarkus.KafkaResource;
+import org.intranet.testsupport.quarkus.OidcResource;
+import org.intranet.testsupport.quarkus.PostgresResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL)
+class NotificationResourceTest {
+    private static final Duration EVENTUALLY = Duration.ofSeconds(30);
+    private static final List<String> EVERYONE = List.of("all");
+
+    @Inject
+    EmployeeStore employees;
+    @Inject
+    EntityManager entityManager;
+
+    private static String token(String user) {
+        return TestTokens.user(user).roles("employee").sign();
+    }
+
+    private static JsonPath list(String user, String query) {
+        return given().auth().oauth2(token(user)).when().get("/api/notifications" + query)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static long unreadCount(String user) {
+        return given().auth().oauth2(token(user)).get("/api/notifications/unread-count")
+                .then().statusCode(200).extract().jsonPath().getLong("count");
+    }
+
+    private static List<Map<String, Object>> itemsAbout(String user, String postId) {
+        return list(user, "?limit=100").<Map<String, Object>>getList("items").stream()
+                .filter(item -> postId.equals(item.get("postId"))).toList();
+    }
+
+    private static void awaitNotified(String user, String postId) {
+        await().atMost(EVENTUALLY).until(() -> !itemsAbout(user, postId).isEmpty());
+    }
+
+    private Optional<EmployeeCopy> copyOf(String username) {
+        return QuarkusTransaction.requiringNew().call(() -> employees.find(Events.id(username)));
+    }
+
+    private void awaitEmployee(String username, long version) {
+        await().atMost(EVENTUALLY).until(() -> copyOf(username).map(e -> e.version() >= version).orElse(false));
+    }
+
+    @Test
+    void mentionedEmployeeIsNotifiedOnceAndMarksItRead() {
+        Events.publishEmployee(Events.employee("alice", "Alice Martin", "Engineering", "ACTIVE", 1));
+        Events.publishEmployee(Events.employee("bob", "Bob Stone", "Sales", "ACTIVE", 1));
+        awaitEmployee("alice", 1);
+        PostPublished post = Events.post("alice",
+                "<p>Welcome <a href=\"/people/bob\">@bob</a> to <a href=\"/topics/onboarding\">#onboarding</a> "
+                        + "&amp; <b>enjoy</b></p>", EVERYONE, "bob", "alice");
+        String eventId = UUID.randomUUID().toString();
+        Events.publishPost(post.postId(), eventId, post);
+        Events.publishPost(post.postId(), eventId, post); // redelivery of the same event
+        // same key, sent after the duplicate: once it is applied, so is the duplicate
+        PostPublished barrier = Events.post("alice", "<p>hi @zed</p>", EVERYONE, "zed");
+        Events.publishPost(post.postId(), UUID.randomUUID().toString(), barrier);
+        awaitNotified("zed", barrier.postId());
+
+        JsonPath page = list("bob", "");
+        assertThat(page.getList("items")).hasSize(1);
+        assertThat(page.getString("items[0].type")).isEqualTo("MENTION");
+        assertThat(page.getString("items[0].postId")).isEqualTo(post.postId());
+        assertThat(page.getString("items[0].actorId")).isEqualTo(Events.id("alice"));
+        assertThat(page.getString("items[0].actorName")).isEqualTo("Alice Martin");
+        assertThat(page.getString("items[0].text"))
+                .isEqualTo("Alice Martin mentioned you: Welcome @bob to #onboarding & enjoy");
+        assertThat(page.getBoolean("items[0].read")).isFalse();
+        assertThat(page.getString("items[0].groupId")).isNull();
+        assertThat(Instant.parse(page.getString("items[0].createdAt"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(page.getString("next")).isNull();
+        assertThat(unreadCount("bob")).isEqualTo(1);
+        assertThat(itemsAbout("alice", post.postId())).as("the author is not notified of her own mention").isEmpty();
+
+        String id = page.getString("items[0].id");
+        given().auth().oauth2(token("bob")).post("/api/notifications/" + id + "/read").then().statusCode(204);
+        assertThat(unreadCount("bob")).isZero();
+        given().auth().oauth2(token("bob")).post("/api/notifications/" + id + "/read").then().statusCode(204);
+        assertThat(list("bob", "").getBoolean("items[0].read")).isTrue();
+        assertThat(list("bob", "?unread=true").getList("items")).isEmpty();
+        assertThat(list("bob", "?unread=false").getList("items")).hasSize(1);
+    }
+
+    @Test
+    void aPrivateGroupPostNotifiesMembersOnlyAndLeavingTheGroupHidesIt() {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "INSERT INTO group_members (group_id, employee_id) VALUES ('g1', :id)")
+                .setParameter("id", Events.id("gail")).executeUpdate());
+        PostPublished post = Events.groupPost("carl", "g1", "bob", "gail");
+        Events.publishPost(post);
+        awaitNotified("gail", post.postId());
+
+        assertThat(itemsAbout("bob", post.postId())).as("bob is not a member of g1").isEmpty();
+        List<Map<String, Object>> gails = itemsAbout("gail", post.postId());
+        assertThat(gails).singleElement().satisfies(item -> assertThat(item.get("groupId")).isEqualTo("g1"));
+        String id = (String) gails.get(0).get("id");
+        given().auth().oauth2(token("bob")).post("/api/notifications/" + id + "/read").then().statusCode(404);
+
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "DELETE FROM group_members WHERE employee_id = :id")
+                .setParameter("id", Events.id("gail")).executeUpdate());
+        assertThat(itemsAbout("gail", post.postId())).as("gone once gail left g1").isEmpty();
+        assertThat(unreadCount("gail")).isZero();
+        given().auth().oauth2(token("gail")).post("/api/notifications/" + id + "/read").then().statusCode(404);
+    }
+
+    @Test
+    void aDepartmentPostNotifiesMentionedEmployeesOfThatDepartmentOnly() {
+        Events.publishEmployee(Events.employee("sam", "Sam Sales", "Sales", "ACTIVE", 3));
+        Events.publishEmployee(Events.employee("erik", "Erik Eng", "Engineering", "ACTIVE", 3));
+        awaitEmployee("sam", 3);
+        awaitEmployee("erik", 3);
+        PostPublished post = Events.post("hanna", "<p>Sales kick-off</p>", List.of("dept:Sales"), "sam", "erik");
+        Events.publishPost(post);
+        awaitNotified("sam", post.postId());
+
+        // both mentions are applied in one transaction: sam's being visible means erik's was decided too
+        assertThat(itemsAbout("erik", post.postId())).isEmpty();
+        assertThat(unreadCount("erik")).isZero();
+    }
+
+    @Test
+    void employeesWhoLeftAreNotNotified() {
+        Events.publishEmployee(Events.employee("lena", "Lena Left", "Sales", "LEFT", 2));
+        Events.publishEmployee(Events.employee("mia", "Mia Stays", "Sales", "ACTIVE", 2));
+        awaitEmployee("lena", 2);
+        PostPublished post = Events.post("hanna", "<p>Farewell</p>", EVERYONE, "lena", "mia");
+        Events.publishPost(post);
+        awaitNotified("mia", post.postId());
+        assertThat(itemsAbout("lena", post.postId())).isEmpty();
+    }
+
+    @Test
+    void anOlderSnapshotNeverOverwritesANewerOne() {
+        String key = "ordering-" + UUID.randomUUID();
+        Events.publishEmployee(key, Events.employee("nora", "Nora New", "Sales", "ACTIVE", 5));
+        Events.publishEmployee(key, Events.employee("nora", "Nora Old", "Engineering", "ACTIVE", 4));
+        // same partition, sent last: once it is applied, both nora snapshots were
+        Events.publishEmployee(key, Events.employee("otto", "Otto", "Sales", "ACTIVE", 1));
+        awaitEmployee("otto", 1);
+
+        EmployeeCopy nora = copyOf("nora").orElseThrow();
+        assertThat(nora.version()).isEqualTo(5);
+        assertThat(nora.displayName()).isEqualTo("Nora New");
+        assertThat(nora.department()).isEqualTo("Sales");
+        assertThat(nora.email()).isEqualTo("nora@example.com");
+    }
+
+    @Test
+    void nobodySeesOrMarksSomeoneElsesNotification() {
+        PostPublished post = Events.post("carol", "<p>Thanks @alice</p>", EVERYONE, "alice");
+        Events.publishPost(post);
+        awaitNotified("alice", post.postId());
+        String alicesId = (String) itemsAbout("alice", post.postId()).get(0).get("id");
+
+        assertThat(itemsAbout("bob", post.postId())).isEmpty();
+        given().auth().oauth2(token("bob")).post("/api/notifications/" + alicesId + "/read")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404)).body("detail", containsString("no notification"));
+        given().auth().oauth2(token("bob")).post("/api/notifications/" + UUID.randomUUID() + "/read")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(token("bob")).post("/api/notifications/not-a-uuid/read")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(token("bob")).post("/api/notifications/read-all").then().statusCode(200);
+        assertThat(itemsAbout("alice", post.postId()).get(0).get("read")).as("bob's read-all is bob's only")
+                .isEqualTo(false);
+
+        given().auth().oauth2(token("alice")).post("/api/notifications/" + alicesId + "/read")
+                .then().statusCode(204);
+        assertThat(itemsAbout("alice", post.postId()).get(0).get("read")).isEqualTo(true);
+    }
+
+    @Test
+    void readAllMarksEveryUnreadNotificationAndSaysHowMany() {
+        for (int i = 0; i < 3; i++) {
+            Events.publishPost(Events.post("hanna", "<p>ping " + i + "</p>", EVERYONE, "rita"));
+        }
+        await().atMost(EVENTUALLY).until(() -> unreadCount("rita") == 3);
+        given().auth().oauth2(token("rita")).post("/api/notifications/read-all")
+                .then().statusCode(200).body("updated", equalTo(3));
+        assertThat(unreadCount("rita")).isZero();
+        given().auth().oauth2(token("rita")).post("/api/notifications/read-all")
+                .then().statusCode(200).body("updated", equalTo(0));
+        assertThat(list("rita", "").getList("items")).hasSize(3);
+    }
+
+    @Test
+    void poisonFeedEventsGoToTheDeadLetterTopicAndLaterEventsAreStillApplied() {
+        String key = "poison-" + UUID.randomUUID();
+        String unreadable = UUID.randomUUID().toString();
+        Events.send(Topics.FEED, key, "{\"postId\": ", TestTopics.cloudEventHeaders(unreadable,
+                EventTypes.POST_PUBLISHED, EventTypes.FEED_SOURCE, key));
+        String incomplete = UUID.randomUUID().toString();
+        Events.send(Topics.FEED, key, "{\"body\":\"no post id, no author\"}", TestTopics.cloudEventHeaders(incomplete,
+                EventTypes.POST_PUBLISHED, EventTypes.FEED_SOURCE, key));
+        Events.send(Topics.FEED, key, "{\"not\":\"a cloud event\"}", Map.of());
+        PostPublished good = Events.post("hanna", "<p>after the poison</p>", EVERYONE, "quinn");
+        Events.publishPost(key, UUID.randomUUID().toString(), good);
+
+        awaitNotified("quinn", good.postId());
+        List<ConsumerRecord<String, String>> dead = Events.topics().await(
+                Topics.deadLetter(Topics.FEED, "notification"), r -> key.equals(r.key()), 3, EVENTUALLY);
+        assertThat(dead).extracting(r -> TestTopics.header(r, "ce_id")).contains(unreadable, incomplete);
+        assertThat(dead).allSatisfy(r -> assertThat(TestTopics.header(r, "dead-letter-reason")).isNotBlank());
+    }
+
+    @Test
+    void poisonProfileEventsGoToTheDeadLetterTopicAndLaterEventsAreStillApplied() {
+        String key = "poison-" + UUID.randomUUID();
+        String unreadable = UUID.randomUUID().toString();
+        Events.send(Topics.PROFILE, key, "[1,2", TestTopics.cloudEventHeaders(unreadable,
+                EventTypes.EMPLOYEE_UPDATED, EventTypes.PROFILE_SOURCE, key));
+        Events.publishEmployee(key, Events.employee("pavel", "Pavel", "Sales", "ACTIVE", 1));
+
+        awaitEmployee("pavel", 1);
+        List<ConsumerRecord<String, String>> dead = Events.topics().await(
+                Topics.deadLetter(Topics.PROFILE, "notification"), r -> key.equals(r.key()), 1, EVENTUALLY);
+        assertThat(TestTopics.header(dead.get(0), "ce_id")).isEqualTo(unreadable);
+    }
+
+    @Test
+    void pagesWalkAllNotificationsNewestFirstWithoutGapsOrRepeats() {
+        List<String> posts = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            PostPublished post = Events.post("hanna", "<p>update " + i + "</p>", EVERYONE, "pia");
+            posts.add(post.postId());
+            Events.publishPost(post);
+        }
+        await().atMost(EVENTUALLY).until(() -> unreadCount("pia") == 25);
+
+        JsonPath first = list("pia", "");
+        assertThat(first.getList("items")).as("default limit").hasSize(20);
+        assertThat(first.getString("next")).isNotNull();
+
+        List<Map<String, Object>> all = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonPath page = list("pia", "?limit=10" + (cursor == null ? "" : "&cursor=" + cursor));
+            List<Map<String, Object>> items = page.getList("items");
+            sizes.add(items.size());
+            all.addAll(items);
+            cursor = page.getString("next");
+        } while (cursor != null && sizes.size() < 10);
+
+        assertThat(sizes).containsExactly(10, 10, 5);
+        assertThat(all).extracting(item -> (String) item.get("postId")).containsExactlyInAnyOrderElementsOf(posts);
+        assertThat(new HashSet<>(all.stream().map(item -> item.get("id")).toList())).hasSize(25);
+        Comparator<Map<String, Object>> newestFirst = Comparator
+                .comparing((Map<String, Object> item) -> Instant.parse((String) item.get("createdAt")))
+                .thenComparing(item -> (String) item.get("id")).reversed(); // PostgreSQL orders uuids as hex text
+        assertThat(all).isSortedAccordingTo(newestFirst);
+
+        // the unread filter pages the same way
+        String firstId = (String) all.get(0).get("id");
+        given().auth().oauth2(token("pia")).post("/api/notifications/" + firstId + "/read").then().statusCode(204);
+        JsonPath unread = list("pia", "?unread=true&limit=20");
+        assertThat(unread.getList("items")).hasSize(20);
+        JsonPath rest = list("pia", "?unread=true&limit=20&cursor=" + unread.getString("next"));
+        assertThat(rest.getList("items")).hasSize(4);
+        assertThat(rest.getString("next")).isNull();
+    }
+
+    @Test
+    void badListParametersGetAProblemNotAServerError() {
+        String token = token("vic");
+        for (String query : new String[] {"?limit=0", "?limit=101", "?limit=ten", "?limit=-5"}) {
+            given().auth().oauth2(token).get("/api/notifications" + query)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("limit"));
+        }
+        for (String cursor : new String[] {"garbage!!", "aGVsbG8", "A".repeat(300)}) {
+            given().auth().oauth2(token).queryParam("cursor", cursor).get("/api/notifications")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("cursor"));
+        }
+        given().auth().oauth2(token).get("/api/notifications?unread=maybe")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("unread"));
+        given().auth().oauth2(token).get("/api/notifications?limit=100")
+                .then().statusCode(200).body("items", hasSize(0)).body("next", nullValue());
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreRejected() {
+        given().get("/api/notifications").then().statusCode(401);
+        given().get("/api/notifications/unread-count").then().statusCode(401);
+        given().post("/api/notifications/read-all").then().statusCode(401);
+        given().post("/api/notifications/" + UUID.randomUUID() + "/read").then().statusCode(401);
+        given().get("/api/notifications/stream").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("ivan").forged().sign()).get("/api/notifications").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("ivan").expired().sign()).get("/api/notifications").then()
+                .statusCode(401);
+        given().auth().oauth2(TestTokens.user("ivan").issuedBy("https://evil.example.com/realms/intranet").sign())
+                .get("/api/notifications/unread-count").then().statusCode(401);
+    }
+
+    @Test
+    void healthMetricsAndOpenApiNeedNoToken() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("intranet_notifications"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/notifications/unread-count"))
+                .body(containsString("/api/notifications/stream"));
+        given().auth().oauth2(token("wendy")).get("/api/notifications/unread-count")
+                .then().statusCode(200).body("count", notNullValue());
+    }
+}

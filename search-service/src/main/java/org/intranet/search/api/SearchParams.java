@@ -1,0 +1,72 @@
+package org.intranet.search.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+
+import org.intranet.search.domain.SearchQuery;
+
+/**
+ * The query string of {@code GET /api/search}. Numbers and the type are taken as text and checked here, so a bad
+ * value is a 400 problem naming the parameter (a failed conversion would otherwise be a bare 404).
+ */
+public class SearchParams {
+    @QueryParam("q")
+    @NotBlank
+    @Size(max = 200)
+    public String q;
+
+    @QueryParam("type")
+    @DefaultValue("all")
+    @Pattern(regexp = "(?i)all|posts|people", message = "must be one of all, posts, people")
+    public String type;
+
+    @QueryParam("department")
+    @Size(max = 120)
+    public String department;
+
+    @QueryParam("location")
+    @Size(max = 120)
+    public String location;
+
+    @QueryParam("kind")
+    @Size(max = 40)
+    public String kind;
+
+    @QueryParam("tag")
+    @Size(max = 100)
+    public String tag;
+
+    @QueryParam("author")
+    @Size(max = 128)
+    public String author;
+
+    @QueryParam("group")
+    @Size(max = 128)
+    public String group;
+
+    @QueryParam("from")
+    @Size(max = 40)
+    public String from;
+
+    @QueryParam("to")
+    @Size(max = 40)
+    public String to;
+
+    @QueryParam("limit")
+    @DefaultValue("20")
+    @Pattern(regexp = "[1-9]|[1-9][0-9]|100", message = "must be a whole number from 1 to 100")
+    public String limit;
+
+    @QueryParam("cursor")
+    @Size(max = 1000)
+    public String cursor;
+
+    SearchQuery toQuery() {
+        return SearchQuery.of(q, type,
+                SearchQuery.filters(department, location, kind, tag, author, group, from, to),
+                Integer.parseInt(limit), cursor);
+    }
+}

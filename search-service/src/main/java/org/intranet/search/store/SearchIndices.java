@@ -1,0 +1,201 @@
+package org.intranet.search.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.intranet.search.config.SearchConfig;
+import org.intranet.search.domain.SearchUnavailableException;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Index lifecycle: versioned indices ({@code people_v1}) behind aliases ({@code people}), created from the
+ * definitions in {@code src/main/resources/search/}; atomic alias swaps and server-side {@code _reindex} tasks.
+ * The node runs with {@code action.auto_create_index=false}, so nothing exists until this class creates it.
+ */
+@ApplicationScoped
+public class SearchIndices {
+    private static final Logger LOG = Logger.getLogger(SearchIndices.class);
+
+    private final OpenSearch openSearch;
+    private final SearchConfig config;
+
+    SearchIndices(OpenSearch openSearch, SearchConfig config) {
+        this.openSearch = openSearch;
+        this.config = config;
+    }
+
+    /**
+     * Creates {@code <alias>_v1} with its alias when the alias is missing; otherwise adds fields the definition
+     * gained since the index was created (additive mapping changes need no reindex; others are logged).
+     */
+    public void ensure(SearchIndex index) {
+        Optional<String> current = current(index);
+        if (current.isPresent()) {
+            addNewFields(index, current.get());
+            return;
+        }
+        String first = index.versioned(1);
+        ObjectNode definition = definition(index);
+        definition.putObject("aliases").putObject(index.alias());
+        OpenSearch.Reply reply = openSearch.send("PUT", "/" + first, definition, 400);
+        if (reply.ok()) {
+            LOG.infof("created index %s behind alias %s", first, index.alias());
+            return;
+        }
+        if (!"resource_already_exists_exception".equals(reply.body().path("error").path("type").asText())) {
+            throw new SearchUnavailableException("could not create " + first + ": "
+                    + reply.body().path("error").path("reason").asText());
+        }
+        // another replica created it first, or an earlier start died between creating and aliasing
+        if (current(index).isEmpty()) {
+            addAlias(index, first);
+        }
+    }
+
+    /** The concrete index behind the alias, if the alias exists. */
+    public Optional<String> current(SearchIndex index) {
+        OpenSearch.Reply reply = openSearch.send("GET", "/_alias/" + index.alias(), null, 404);
+        if (reply.status() == 404) {
+            return Optional.empty();
+        }
+        Iterator<String> names = reply.body().fieldNames();
+        if (!names.hasNext()) {
+            return Optional.empty();
+        }
+        String name = names.next();
+        if (names.hasNext()) {
+            throw new SearchUnavailableException("alias " + index.alias() + " points at more than one index");
+        }
+        return Optional.of(name);
+    }
+
+    public String requireCurrent(SearchIndex index) {
+        return current(index).orElseThrow(() -> new SearchUnavailableException("alias " + index.alias()
+                + " does not exist yet"));
+    }
+
+    public boolean exists(String concreteIndex) {
+        return openSearch.send("HEAD", "/" + concreteIndex, null, 404).status() == 200;
+    }
+
+    /** Creates a versioned index without alias (the target of a reindex). */
+    public void create(SearchIndex index, String concreteIndex) {
+        openSearch.send("PUT", "/" + concreteIndex, definition(index));
+    }
+
+    public void delete(String concreteIndex) {
+        openSearch.send("DELETE", "/" + concreteIndex, null, 404);
+    }
+
+    public void refresh(String indexOrAlias) {
+        openSearch.send("POST", "/" + indexOrAlias + "/_refresh", null);
+    }
+
+    public long count(String indexOrAlias) {
+        return openSearch.send("GET", "/" + indexOrAlias + "/_count", null).body().path("count").asLong();
+    }
+
+    /** Moves the alias in one cluster-state update: readers and writers never see zero or two indices. */
+    public void swapAlias(SearchIndex index, String from, String to) {
+        ObjectNode body = openSearch.json().createObjectNode();
+        var actions = body.putArray("actions");
+        actions.addObject().putObject("remove").put("index", from).put("alias", index.alias());
+        actions.addObject().putObject("add").put("index", to).put("alias", index.alias());
+        openSearch.send("POST", "/_aliases", body);
+    }
+
+    /**
+     * Starts a server-side copy as a task and returns its id.
+     *
+     * @param query        null to copy everything
+     * @param externalVersions keep the source's versions so an older copy never overwrites a newer document
+     * @param onlyMissing  create documents that are missing, leave existing ones alone
+     */
+    public String startReindex(String from, String to, JsonNode query, boolean externalVersions, boolean onlyMissing) {
+        ObjectNode body = openSearch.json().createObjectNode();
+        body.put("conflicts", "proceed");
+        ObjectNode source = body.putObject("source").put("index", from).put("size", 1000);
+        if (query != null) {
+            source.set("query", query);
+        }
+        ObjectNode dest = body.putObject("dest").put("index", to);
+        if (externalVersions) {
+            dest.put("version_type", "external");
+        }
+        if (onlyMissing) {
+            dest.put("op_type", "create");
+        }
+        JsonNode reply = openSearch.send("POST", "/_reindex", body,
+                Map.of("wait_for_completion", "false", "refresh", "true")).body();
+        String task = reply.path("task").asText(null);
+        if (task == null) {
+            throw new SearchUnavailableException("OpenSearch did not start the reindex task: " + reply);
+        }
+        return task;
+    }
+
+    /** The task's state: {@code completed}, {@code task.status} (total, created, updated...) and {@code response}. */
+    public JsonNode task(String taskId) {
+        return openSearch.send("GET", "/_tasks/" + taskId, null).body();
+    }
+
+    public void cancel(String taskId) {
+        openSearch.send("POST", "/_tasks/" + taskId + "/_cancel", null, 404);
+    }
+
+    /** Reindex tasks running anywhere in the cluster (started by any replica). */
+    public int runningReindexTasks() {
+        JsonNode nodes = openSearch.send("GET", "/_tasks", null, Map.of("actions", "*reindex", "detailed", "false"))
+                .body().path("nodes");
+        int count = 0;
+        for (JsonNode node : nodes) {
+            count += node.path("tasks").size();
+        }
+        return count;
+    }
+
+    ObjectNode definition(SearchIndex index) {
+        ObjectNode definition = load(index);
+        ObjectNode settings = (ObjectNode) definition.path("settings");
+        settings.put("number_of_shards", config.indexShards());
+        settings.put("number_of_replicas", config.indexReplicas());
+        return definition;
+    }
+
+    private void addAlias(SearchIndex index, String concreteIndex) {
+        ObjectNode body = openSearch.json().createObjectNode();
+        body.putArray("actions").addObject().putObject("add").put("index", concreteIndex).put("alias", index.alias());
+        openSearch.send("POST", "/_aliases", body);
+        LOG.infof("aliased existing index %s as %s", concreteIndex, index.alias());
+    }
+
+    private void addNewFields(SearchIndex index, String concreteIndex) {
+        ObjectNode mappings = (ObjectNode) load(index).path("mappings");
+        OpenSearch.Reply reply = openSearch.send("PUT", "/" + concreteIndex + "/_mapping", mappings, 400);
+        if (!reply.ok()) {
+            LOG.warnf("index %s does not accept the current mapping of %s (%s): run POST /api/admin/search/reindex",
+                    concreteIndex, index.alias(), reply.body().path("error").path("reason").asText());
+        }
+    }
+
+    private ObjectNode load(SearchIndex index) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream(index.definitionResource())) {
+            if (in == null) {
+                throw new IllegalStateException(index.definitionResource() + " is missing from the class path");
+            }
+            return (ObjectNode) openSearch.json().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
