@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.intranet.kit.api.Caller;
 import org.intranet.kit.domain.InvalidRequestException;
 import org.intranet.kit.domain.NotFoundException;
+import org.intranet.profile.config.ProfileConfig;
 import org.intranet.profile.events.ProfileEvents;
 import org.intranet.profile.store.EmployeeStore;
 
@@ -17,11 +18,13 @@ import org.intranet.profile.store.EmployeeStore;
 public class ProfileService {
     private final EmployeeStore employees;
     private final ProfileEvents events;
+    private final ProfileConfig config;
     private final Clock clock;
 
-    ProfileService(EmployeeStore employees, ProfileEvents events) {
+    ProfileService(EmployeeStore employees, ProfileEvents events, ProfileConfig config) {
         this.employees = employees;
         this.events = events;
+        this.config = config;
         this.clock = Clock.systemUTC();
     }
 
@@ -32,7 +35,7 @@ public class ProfileService {
         if (existing != null) {
             return existing;
         }
-        boolean inserted = employees.insertIfAbsent(TokenProfile.from(caller, Instant.now(clock)));
+        boolean inserted = employees.insertIfAbsent(TokenProfile.from(caller, config.claims(), Instant.now(clock)));
         // load the row as a managed entity; when a concurrent first call won the race, publish nothing twice
         Employee created = employees.findById(caller.id());
         if (inserted) {

@@ -3,6 +3,7 @@ package org.intranet.profile.domain;
 import java.time.Instant;
 
 import org.intranet.kit.api.Caller;
+import org.intranet.profile.config.ProfileConfig;
 
 /**
  * Just-in-time provisioning: the first call of an employee creates the profile from the token's claims (name,
@@ -12,17 +13,18 @@ public final class TokenProfile {
     private TokenProfile() {
     }
 
-    public static Employee from(Caller caller, Instant now) {
+    public static Employee from(Caller caller, ProfileConfig.Claims claims, Instant now) {
         Employee e = new Employee();
         e.id = caller.id();
-        e.username = caller.username();
+        String username = caller.claim(claims.username());
+        e.username = username != null ? username : caller.username();
         e.givenName = caller.claim("given_name");
         e.familyName = caller.claim("family_name");
         String name = caller.claim("name");
         e.displayName = name != null ? name : caller.username();
         e.email = caller.claim("email");
-        e.department = caller.claim("department");
-        e.location = caller.claim("location");
+        e.department = caller.claim(claims.department());
+        e.location = caller.claim(claims.location());
         e.createdAt = now;
         e.updatedAt = now;
         return e;

@@ -1,0 +1,534 @@
+package org.intranet.search.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.http.util.EntityUtils;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.RestClient;
+import org.intranet.contracts.EventTypes;
+import org.intranet.contracts.Topics;
+import org.intranet.testsupport.kafka.TestTopics;
+import org.intranet.testsupport.oidc.TestTokens;
+import org.intranet.testsupport.quarkus.KafkaResource;
+import org.intranet.testsupport.quarkus.OidcResource;
+import org.intranet.testsupport.quarkus.OpenSearchResource;
+import org.intranet.testsupport.quarkus.PostgresResource;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OpenSearchResource.class, scope = TestResourceScope.GLOBAL)
+class SearchResourceTest {
+    private static final Duration INDEXED = Duration.ofSeconds(30);
+    private static final String FEED_DLQ = "intranet.feed.dlq.search";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    RestClient openSearch;
+
+    @Inject
+    DataSource dataSource;
+
+    // --- finding things
+
+    @Test
+    void aPublishedPostIsFoundWithASafeHighlightAndItsAuthorByName() {
+        String word = unique();
+        String alice = employee("alice" + word, "Alice " + cap(word), "Sales", "Paris", "ACTIVE", 1);
+        String post = post(alice, "<p>Welcome to our <b>onboarding</b> week " + word
+                + " &amp; fun. Beware &lt;script&gt;alert(1)&lt;/script&gt;</p>", List.of("all"), List.of("welcome"));
+
+        JsonPath found = awaitHit(as("bob", "Engineering"), word + " onboarding", post);
+        Map<String, Object> hit = item(found, post);
+        assertThat(hit.get("type")).isEqualTo("post");
+        assertThat(hit.get("title")).isEqualTo("Alice " + cap(word));
+        assertThat((String) hit.get("snippet")).startsWith("Welcome to our onboarding week");
+        String highlight = found.getString("items.find { it.id == '" + post + "' }.highlights.body[0]");
+        assertThat(highlight).contains("<em>onboarding</em>").contains("<em>" + word + "</em>")
+                .contains("&lt;script&gt;").doesNotContain("<script>").doesNotContain("<p>").doesNotContain("<b>");
+        assertThat(found.getInt("facets.tags.welcome")).isEqualTo(1);
+
+        JsonPath people = awaitHit(as("bob", "Engineering").queryParam("type", "people"), "alice " + word, alice);
+        Map<String, Object> person = item(people, alice);
+        assertThat(person.get("type")).isEqualTo("person");
+        assertThat(person.get("title")).isEqualTo("Alice " + cap(word));
+        assertThat(person.get("department")).isEqualTo("Sales");
+        assertThat(people.getList("items.type")).containsOnly("person");
+    }
+
+    @Test
+    void nonMemberCannotSeePrivateGroupPostInSearchButItsAuthorAndMembersCan() throws SQLException {
+        String word = unique();
+        String group = "g1-" + word;
+        String alice = TestTokens.stableId("alice");
+        String post = post(alice, "Private roadmap " + word, List.of("group:" + group), List.of());
+
+        awaitHit(as("alice", "Sales"), word, post);                       // indexed: the author sees it
+        assertNoHit(as("bob", "Sales"), word, post);                      // same department, not a member
+
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO search.group_members (group_id, employee_id) VALUES (?, ?)")) {
+            insert.setString(1, group);
+            insert.setString(2, TestTokens.stableId("carol"));
+            insert.executeUpdate();
+        }
+        awaitHit(as("carol", "Engineering"), word, post);
+        assertNoHit(as("bob", "Sales"), word, post);
+    }
+
+    @Test
+    void departmentPostIsVisibleToSalesEmployeesAndNotToEngineering() {
+        String word = unique();
+        String post = post(TestTokens.stableId("hr-" + word), "Sales kickoff agenda " + word, List.of("dept:Sales"),
+                List.of());
+
+        awaitHit(as("sam", "Sales"), word, post);
+        assertNoHit(as("erin", "Engineering"), word, post);
+        assertNoHit(as("nobody", null), word, post);
+    }
+
+    @Test
+    void theEmployeeReadCopyOutranksTheTokensDepartmentClaim() {
+        String word = unique();
+        String dora = "dora" + word;
+        String doraId = employee(dora, "Dora " + cap(word), "Engineering", "Lyon", "ACTIVE", 1);
+        String post = post(TestTokens.stableId("hr-" + word), "Sales only numbers " + word, List.of("dept:Sales"),
+                List.of());
+        awaitHit(as("sam", "Sales"), word, post);
+        awaitHit(as("erin", "Engineering").queryParam("type", "people"), "dora " + word, doraId);
+
+        // HR moved Dora to Engineering; her stale token still says Sales
+        assertNoHit(as(dora, "Sales"), word, post);
+    }
+
+    @Test
+    void employeesWhoLeftAreNoLongerFound() {
+        String word = unique();
+        String gone = employee("gone" + word, "Gustave " + cap(word), "Sales", "Paris", "ACTIVE", 1);
+        awaitHit(as("bob", "Sales"), "gustave " + word, gone);
+        employee("gone" + word, "Gustave " + cap(word), "Sales", "Paris", "LEFT", 2);
+        await().atMost(INDEXED).untilAsserted(() ->
+                assertThat(search(as("bob", "Sales"), "gustave " + word).getList("items.id")).doesNotContain(gone));
+    }
+
+    @Test
+    void resultsArePagedWithAnOpaqueCursorAndCountedInFacets() {
+        String word = unique();
+        String author = TestTokens.stableId("pager");
+        List<String> posts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            posts.add(post(author, "Release notes " + word + " part " + i, List.of("all"), List.of("release")));
+        }
+        await().atMost(INDEXED).untilAsserted(() ->
+                assertThat(search(as("bob", "Sales"), word).getInt("total")).isEqualTo(3));
+
+        JsonPath first = search(as("bob", "Sales").queryParam("limit", 2), word);
+        assertThat(first.getList("items")).hasSize(2);
+        assertThat(first.getInt("facets.kind.UPDATE")).isEqualTo(3);
+        assertThat(first.getInt("facets.tags.release")).isEqualTo(3);
+        String next = first.getString("next");
+        assertThat(next).isNotBlank();
+
+        JsonPath second = search(as("bob", "Sales").queryParam("limit", 2).queryParam("cursor", next), word);
+        assertThat(second.getList("items")).hasSize(1);
+        assertThat(second.getString("next")).isNull();
+        List<String> seen = new ArrayList<>(first.getList("items.id"));
+        seen.addAll(second.getList("items.id"));
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(posts);
+    }
+
+    @Test
+    void filtersNarrowByKindTagAuthorAndDepartment() {
+        String word = unique();
+        String author = TestTokens.stableId("filter" + word);
+        String update = post(author, "Quarterly " + word, List.of("all"), List.of("finance"));
+        String announcement = post(author, "Quarterly " + word + " announcement", List.of("all"), List.of(),
+                "ANNOUNCEMENT");
+        String person = employee("quinn" + word, "Quinn " + word, "Finance", "Paris", "ACTIVE", 1);
+        await().atMost(INDEXED).untilAsserted(() ->
+                assertThat(search(as("bob", "Sales"), word).getList("items.id"))
+                        .contains(update, announcement, person));
+
+        assertThat(search(as("bob", "Sales").queryParam("kind", "announcement"), word).getList("items.id"))
+                .containsExactly(announcement);
+        assertThat(search(as("bob", "Sales").queryParam("tag", "#Finance"), word).getList("items.id"))
+                .containsExactly(update);
+        assertThat(search(as("bob", "Sales").queryParam("author", author), word).getList("items.id"))
+                .containsExactlyInAnyOrder(update, announcement);
+        assertThat(search(as("bob", "Sales").queryParam("department", "Finance"), word).getList("items.id"))
+                .containsExactly(person);
+        assertThat(search(as("bob", "Sales").queryParam("department", "Sales"), word).getList("items")).isEmpty();
+        assertThat(search(as("bob", "Sales").queryParam("type", "posts"), word).getList("items.type"))
+                .containsOnly("post");
+        assertThat(search(as("bob", "Sales").queryParam("from", "2000-01-01").queryParam("to", "2000-12-31"), word)
+                .getList("items")).isEmpty();
+    }
+
+    @Test
+    void suggestOffersPeopleByNamePrefixAndOnlyTopicsTheCallerMaySee() {
+        String word = unique();
+        String zoe = employee("zoe" + word, "Zoe " + cap(word), "Sales", "Paris", "ACTIVE", 1);
+        String open = post(TestTokens.stableId("alice"), "Open topic " + word, List.of("all"),
+                List.of(word + "open"));
+        String secret = post(TestTokens.stableId("alice"), "Secret topic " + word, List.of("group:secret-" + word),
+                List.of(word + "secret"));
+        awaitHit(as("alice", "Sales"), "open " + word, open);
+        awaitHit(as("alice", "Sales"), "secret " + word, secret);
+
+        await().atMost(INDEXED).untilAsserted(() -> {
+            JsonPath suggest = as("bob", "Sales").queryParam("q", word.substring(0, 5)).get("/api/search/suggest")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(suggest.getList("people.id")).contains(zoe);
+            assertThat(suggest.getList("topics.tag")).contains(word + "open").doesNotContain(word + "secret");
+        });
+        JsonPath byName = as("bob", "Sales").queryParam("q", "zo " + word.substring(0, 3))
+                .get("/api/search/suggest").then().statusCode(200).extract().jsonPath();
+        assertThat(byName.getList("people.id")).contains(zoe);
+        JsonPath asAuthor = as("alice", "Sales").queryParam("q", "#" + word).get("/api/search/suggest")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(asAuthor.getList("topics.tag")).contains(word + "open", word + "secret");
+    }
+
+    // --- events
+
+    @Test
+    void malformedEventsAreDeadLetteredAndTheNextGoodEventIsStillIndexed() {
+        String word = unique();
+        String key = "poison-" + word;
+        topics().send(Topics.FEED, key, "{not json",
+                TestTopics.cloudEventHeaders(UUID.randomUUID().toString(), EventTypes.POST_PUBLISHED,
+                        EventTypes.FEED_SOURCE, key));
+        Map<String, String> noId = new HashMap<>(TestTopics.cloudEventHeaders("x", EventTypes.POST_PUBLISHED,
+                EventTypes.FEED_SOURCE, key));
+        noId.remove("ce_id");
+        topics().send(Topics.FEED, key, postJson(key + "-noid", TestTokens.stableId("alice"), "no id " + word,
+                List.of("all"), List.of(), "UPDATE"), noId);
+        String good = sendPost(key, key + "-good", TestTokens.stableId("alice"), "Still indexed " + word,
+                List.of("all"), List.of(), "UPDATE", UUID.randomUUID().toString());
+
+        var dead = topics().await(FEED_DLQ, r -> key.equals(r.key()), 2, Duration.ofSeconds(60));
+        assertThat(dead).hasSize(2);
+        assertThat(TestTopics.header(dead.get(0), "dead-letter-reason")).isNotBlank();
+        awaitHit(as("bob", "Sales"), word, good);
+        assertThat(search(as("bob", "Sales"), word).getList("items.id")).containsExactly(good);
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsAppliedOnce() throws Exception {
+        String word = unique();
+        String key = "twice-" + word;
+        String eventId = UUID.randomUUID().toString();
+        String post = sendPost(key, "post-" + word, TestTokens.stableId("alice"), "Twice " + word, List.of("all"),
+                List.of(), "UPDATE", eventId);
+        sendPost(key, "post-" + word, TestTokens.stableId("alice"), "Twice " + word, List.of("all"), List.of(),
+                "UPDATE", eventId);
+        // same key, same partition: once the marker is searchable, both deliveries were consumed
+        String marker = sendPost(key, "marker-" + word, TestTokens.stableId("alice"), "Marker " + word,
+                List.of("all"), List.of(), "UPDATE", UUID.randomUUID().toString());
+        awaitHit(as("bob", "Sales"), "marker " + word, marker);
+
+        assertThat(count("SELECT count(*) FROM search.processed_events WHERE consumer = 'search.feed' AND event_id = ?",
+                eventId)).isEqualTo(1);
+        JsonNode doc = openSearch("GET", "/posts/_doc/" + post);
+        assertThat(doc.path("_version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void anOlderEmployeeSnapshotArrivingLateChangesNothing() throws Exception {
+        String word = unique();
+        String username = "olga" + word;
+        String id = TestTokens.stableId(username);
+        sendEmployee(id, id, username, "Olga " + cap(word), "Staff Engineer", "Engineering", "ACTIVE", 2);
+        sendEmployee(id, id, username, "Olga " + cap(word), "Intern", "Engineering", "ACTIVE", 1);
+        // same key, same partition: once the marker is searchable, both snapshots were consumed
+        String marker = TestTokens.stableId("marker" + word);
+        sendEmployee(id, marker, "marker" + word, "Marker " + cap(word), null, "Sales", "ACTIVE", 1);
+        awaitHit(as("bob", "Sales").queryParam("type", "people"), "marker " + word, marker);
+
+        assertThat(count("SELECT version FROM search.employees WHERE id = ?", id)).isEqualTo(2);
+        JsonPath olga = awaitHit(as("bob", "Sales").queryParam("type", "people"), "olga " + word, id);
+        assertThat((String) item(olga, id).get("snippet")).startsWith("Staff Engineer");
+        assertThat(openSearch("GET", "/people/_doc/" + id).path("_version").asLong()).isEqualTo(2);
+    }
+
+    // --- access and input
+
+    @Test
+    void requestsWithoutAValidTokenAreRejected() {
+        given().queryParam("q", "x").get("/api/search").then().statusCode(401);
+        given().queryParam("q", "x").get("/api/search/suggest").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("ivan").forged().sign()).queryParam("q", "x").get("/api/search")
+                .then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("ivan").expired().sign()).queryParam("q", "x").get("/api/search")
+                .then().statusCode(401);
+        given().post("/api/admin/search/reindex").then().statusCode(401);
+    }
+
+    @Test
+    void badParametersGetAProblemBodyNamingTheParameter() {
+        problem(as("bob", "Sales"), 400).body("violations.field", hasItem("q"));
+        problem(as("bob", "Sales").queryParam("q", "  "), 400).body("violations.field", hasItem("q"));
+        problem(as("bob", "Sales").queryParam("q", "x".repeat(201)), 400).body("violations.field", hasItem("q"));
+        for (String limit : List.of("0", "101", "abc", "-1")) {
+            problem(as("bob", "Sales").queryParam("q", "x").queryParam("limit", limit), 400)
+                    .body("violations.field", hasItem("limit"));
+        }
+        problem(as("bob", "Sales").queryParam("q", "x").queryParam("type", "groups"), 400)
+                .body("violations.field", hasItem("type"));
+        problem(as("bob", "Sales").queryParam("q", "x").queryParam("cursor", "garbage!"), 400)
+                .body("detail", containsString("cursor"));
+        problem(as("bob", "Sales").queryParam("q", "x").queryParam("from", "last week"), 400)
+                .body("detail", containsString("from"));
+        as("bob", "Sales").get("/api/search/suggest").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("q"));
+        as("bob", "Sales").queryParam("q", "x".repeat(101)).get("/api/search/suggest").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("q"));
+    }
+
+    @Test
+    void reindexIsForAdminsOnly() {
+        given().auth().oauth2(TestTokens.user("bob").roles("employee").sign())
+                .post("/api/admin/search/reindex")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", not(containsString("Exception")));
+        given().auth().oauth2(TestTokens.user("hanna").roles("employee", "hr").sign())
+                .post("/api/admin/search/reindex").then().statusCode(403);
+    }
+
+    @Test
+    void adminReindexMovesBothAliasesToNewIndicesAndSearchStillAnswers() throws Exception {
+        String word = unique();
+        String post = post(TestTokens.stableId("alice"), "Before reindex " + word, List.of("all"), List.of());
+        String person = employee("rita" + word, "Rita " + cap(word), "Sales", "Paris", "ACTIVE", 3);
+        awaitHit(as("bob", "Sales"), word, post);
+        awaitHit(as("bob", "Sales").queryParam("type", "people"), "rita " + word, person);
+        String postsBefore = concreteIndex("posts");
+
+        JsonPath report = given().auth().oauth2(TestTokens.user("root").roles("employee", "admin").sign())
+                .post("/api/admin/search/reindex")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(report.getList("indices.alias")).containsExactly("people", "posts");
+        Map<String, Object> posts = report.getMap("indices.find { it.alias == 'posts' }");
+        assertThat(posts.get("from")).isEqualTo(postsBefore);
+        assertThat(posts.get("to")).isNotEqualTo(postsBefore).isEqualTo(concreteIndex("posts"));
+        assertThat(((Number) posts.get("copied")).longValue()).isPositive();
+        assertThat(((Number) posts.get("countAfter")).longValue()).isGreaterThanOrEqualTo(
+                ((Number) posts.get("copied")).longValue());
+        assertThat(((Number) posts.get("docsPerSecond")).doubleValue()).isPositive();
+        assertThat(openSearchStatus("HEAD", "/" + postsBefore)).isEqualTo(404);
+
+        assertThat(search(as("bob", "Sales"), word).getList("items.id")).contains(post);
+        assertThat(openSearch("GET", "/people/_doc/" + person).path("_version").asLong()).isEqualTo(3);
+        // writes keep flowing into the new index
+        String after = post(TestTokens.stableId("alice"), "After reindex " + word, List.of("all"), List.of());
+        awaitHit(as("bob", "Sales"), "after " + word, after);
+    }
+
+    @Test
+    void anOpenSearchFailureIsA503ProblemWithoutEngineText() throws Exception {
+        String posts = concreteIndex("posts");
+        openSearch("POST", "/" + posts + "/_close");
+        try {
+            String body = as("bob", "Sales").queryParam("q", "anything").get("/api/search")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "5")
+                    .extract().asString();
+            assertThat(body).doesNotContainIgnoringCase("exception").doesNotContain("closed").doesNotContain(posts);
+        } finally {
+            openSearch("POST", "/" + posts + "/_open");
+            openSearch("GET", "/_cluster/health/" + posts + "?wait_for_status=yellow&timeout=30s");
+        }
+        as("bob", "Sales").queryParam("q", "anything").get("/api/search").then().statusCode(200);
+    }
+
+    @Test
+    void readinessIncludesOpenSearchAndTheIndices() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("search indices"))
+                .body("checks.name", hasItem("Elasticsearch cluster health check"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/search/suggest"));
+    }
+
+    // --- helpers
+
+    private static String unique() {
+        return "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
+    }
+
+    private static String cap(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    private static TestTopics topics() {
+        return new TestTopics(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    private static RequestSpecification as(String user, String department) {
+        TestTokens token = TestTokens.user(user).roles("employee");
+        if (department != null) {
+            token.claim("department", department);
+        }
+        return given().auth().oauth2(token.sign());
+    }
+
+    private static JsonPath search(RequestSpecification request, String q) {
+        return request.queryParam("q", q).get("/api/search").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath awaitHit(RequestSpecification request, String q, String id) {
+        JsonPath[] last = new JsonPath[1];
+        await().atMost(INDEXED).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            last[0] = search(request, q);
+            assertThat(last[0].getList("items.id")).contains(id);
+        });
+        return last[0];
+    }
+
+    /** Called after something proved the document is indexed, so an absence is a real denial. */
+    private static void assertNoHit(RequestSpecification request, String q, String id) {
+        assertThat(search(request, q).getList("items.id")).doesNotContain(id);
+    }
+
+    private static Map<String, Object> item(JsonPath page, String id) {
+        return page.getMap("items.find { it.id == '" + id + "' }");
+    }
+
+    private static io.restassured.response.ValidatableResponse problem(RequestSpecification request, int status) {
+        return request.get("/api/search").then().statusCode(status)
+                .contentType("application/problem+json");
+    }
+
+    private static String employee(String username, String displayName, String department, String location,
+            String status, long version) {
+        String id = TestTokens.stableId(username);
+        sendEmployee(id, id, username, displayName, null, department, status, version, location);
+        return id;
+    }
+
+    private static void sendEmployee(String key, String id, String username, String displayName, String title,
+            String department, String status, long version) {
+        sendEmployee(key, id, username, displayName, title, department, status, version, "Paris");
+    }
+
+    private static void sendEmployee(String key, String id, String username, String displayName, String title,
+            String department, String status, long version, String location) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("id", id);
+        snapshot.put("username", username);
+        snapshot.put("displayName", displayName);
+        snapshot.put("email", username + "@example.com");
+        snapshot.put("title", title);
+        snapshot.put("department", department);
+        snapshot.put("location", location);
+        snapshot.put("managerId", null);
+        snapshot.put("skills", List.of("kafka"));
+        snapshot.put("status", status);
+        snapshot.put("version", version);
+        snapshot.put("updatedAt", Instant.now().toString());
+        topics().send(Topics.PROFILE, key, write(snapshot), TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
+                version <= 1 ? EventTypes.EMPLOYEE_CREATED : EventTypes.EMPLOYEE_UPDATED, EventTypes.PROFILE_SOURCE,
+                id));
+    }
+
+    private static String post(String authorId, String body, List<String> audience, List<String> hashtags) {
+        return post(authorId, body, audience, hashtags, "UPDATE");
+    }
+
+    private static String post(String authorId, String body, List<String> audience, List<String> hashtags,
+            String kind) {
+        String postId = UUID.randomUUID().toString();
+        return sendPost(postId, postId, authorId, body, audience, hashtags, kind, UUID.randomUUID().toString());
+    }
+
+    private static String sendPost(String key, String postId, String authorId, String body, List<String> audience,
+            List<String> hashtags, String kind, String eventId) {
+        topics().send(Topics.FEED, key, postJson(postId, authorId, body, audience, hashtags, kind),
+                TestTopics.cloudEventHeaders(eventId, EventTypes.POST_PUBLISHED, EventTypes.FEED_SOURCE, postId));
+        return postId;
+    }
+
+    private static String postJson(String postId, String authorId, String body, List<String> audience,
+            List<String> hashtags, String kind) {
+        Map<String, Object> post = new LinkedHashMap<>();
+        post.put("postId", postId);
+        post.put("authorId", authorId);
+        post.put("kind", kind);
+        post.put("body", body);
+        post.put("groupId", null);
+        post.put("audience", audience);
+        post.put("mentions", List.of());
+        post.put("hashtags", hashtags);
+        post.put("createdAt", Instant.now().toString());
+        return write(post);
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long count(String sql, String parameter) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, parameter);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    private JsonNode openSearch(String method, String endpoint) throws IOException {
+        Response response = openSearch.performRequest(new Request(method, endpoint));
+        return response.getEntity() == null ? JSON.createObjectNode()
+                : JSON.readTree(EntityUtils.toString(response.getEntity()));
+    }
+
+    private int openSearchStatus(String method, String endpoint) throws IOException {
+        Request request = new Request(method, endpoint);
+        request.addParameter("ignore", "404");
+        return openSearch.performRequest(request).getStatusLine().getStatusCode();
+    }
+
+    private String concreteIndex(String alias) throws IOException {
+        return openSearch("GET", "/_alias/" + alias).fieldNames().next();
+    }
+}

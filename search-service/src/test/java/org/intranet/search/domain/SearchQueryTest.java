@@ -1,0 +1,69 @@
+package org.intranet.search.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+
+import org.intranet.kit.domain.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+
+class SearchQueryTest {
+
+    private static SearchQuery.Filters none() {
+        return SearchQuery.filters(null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void allSearchesBothTypesUntilAFilterOnlyOneTypeHasNarrowsIt() {
+        SearchQuery all = SearchQuery.of("x", "all", none(), 20, null);
+        assertThat(all.searchesPosts()).isTrue();
+        assertThat(all.searchesPeople()).isTrue();
+
+        SearchQuery sales = SearchQuery.of("x", "all",
+                SearchQuery.filters("Sales", null, null, null, null, null, null, null), 20, null);
+        assertThat(sales.searchesPosts()).isFalse();
+        assertThat(sales.searchesPeople()).isTrue();
+
+        SearchQuery tagged = SearchQuery.of("x", "ALL",
+                SearchQuery.filters(null, null, null, "#Onboarding", null, null, null, null), 20, null);
+        assertThat(tagged.searchesPeople()).isFalse();
+        assertThat(tagged.filters().tag()).isEqualTo("onboarding");
+    }
+
+    @Test
+    void typeIsOneOfThree() {
+        assertThat(SearchQuery.of("x", "people", none(), 20, null).searchesPosts()).isFalse();
+        assertThatThrownBy(() -> SearchQuery.of("x", "groups", none(), 20, null))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("type");
+    }
+
+    @Test
+    void datesCoverWholeDaysAndInstantsAreExact() {
+        SearchQuery.Filters days = SearchQuery.filters(null, null, null, null, null, null, "2026-01-01", "2026-01-31");
+        assertThat(days.from()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(days.to()).isEqualTo(Instant.parse("2026-01-31T23:59:59.999Z"));
+        SearchQuery.Filters instants = SearchQuery.filters(null, null, null, null, null, null,
+                "2026-01-01T09:00:00Z", null);
+        assertThat(instants.from()).isEqualTo(Instant.parse("2026-01-01T09:00:00Z"));
+    }
+
+    @Test
+    void badDatesAndReversedRangesAreRefused() {
+        assertThatThrownBy(() -> SearchQuery.filters(null, null, null, null, null, null, "yesterday", null))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("from");
+        assertThatThrownBy(() -> SearchQuery.filters(null, null, null, null, null, null, "2026-02-01", "2026-01-01"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("after");
+    }
+
+    @Test
+    void cursorsRoundTripAndGarbageIsRefused() {
+        Cursor cursor = new Cursor(0.3596026, "post-1|x");
+        assertThat(Cursor.decode(cursor.encode())).isEqualTo(cursor);
+        assertThat(Cursor.decode(null)).isNull();
+        assertThatThrownBy(() -> Cursor.decode("not a cursor!"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("cursor");
+        assertThatThrownBy(() -> Cursor.decode(java.util.Base64.getUrlEncoder().encodeToString("NaN|x".getBytes())))
+                .isInstanceOf(InvalidRequestException.class);
+    }
+}
