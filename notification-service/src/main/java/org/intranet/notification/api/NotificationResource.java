@@ -103,7 +103,9 @@ public class NotificationResource {
         long expiresAt = caller.token().getExpirationTime();
         if (expiresAt > 0) {
             Duration remaining = Duration.between(Instant.now(), Instant.ofEpochSecond(expiresAt));
-            stream = stream.select().first(remaining.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : remaining);
+            // at least a second: select().first needs a positive duration
+            stream = stream.select().first(remaining.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                    : remaining);
         }
         return stream;
     }

@@ -76,7 +76,7 @@ public class MentionNotifier {
             if (recipient.isPresent() && !recipient.get().active()) {
                 continue;
             }
-            if (false && !principals.ofEmployee(recipientId, recipient).canSee(audience)) {
+            if (!principals.ofEmployee(recipientId, recipient).canSee(audience)) {
                 withheldCounter.increment();
                 LOG.debugf("mention of %s in post %s withheld: outside the audience", recipientId, post.postId());
                 continue;
@@ -94,7 +94,7 @@ public class MentionNotifier {
         Set<String> recipients = new LinkedHashSet<>();
         if (post.mentions() != null) {
             for (String id : post.mentions()) {
-                if (id != null && !id.isBlank()) {
+                if (id != null && !id.isBlank() && !id.equals(post.authorId())) {
                     recipients.add(id);
                 }
             }

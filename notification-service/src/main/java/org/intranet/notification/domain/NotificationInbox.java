@@ -19,6 +19,7 @@ import org.intranet.notification.store.NotificationStore;
  */
 @ApplicationScoped
 public class NotificationInbox {
+    public static final int UNREAD_COUNT_CAP = 1000;
     private final NotificationStore notifications;
     private final PrincipalDirectory principals;
     private final Clock clock = Clock.systemUTC();
@@ -44,9 +45,10 @@ public class NotificationInbox {
         return new Page(List.copyOf(items), Cursor.after(items.get(limit - 1)));
     }
 
+    /** Exact up to {@link #UNREAD_COUNT_CAP}, then {@link #UNREAD_COUNT_CAP}: clients show "999+" beyond 999. */
     @Transactional
     public long unreadCount(Caller caller) {
-        return notifications.unreadCount(caller.id(), principals.ofCaller(caller));
+        return notifications.unreadCount(caller.id(), principals.ofCaller(caller), UNREAD_COUNT_CAP);
     }
 
     /** Idempotent: marking a read notification read again succeeds and changes nothing. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.intranet.kit.api.Caller;
+import org.intranet.notification.config.NotificationConfig;
 import org.intranet.notification.store.EmployeeStore;
 import org.intranet.notification.store.GroupMemberStore;
 
@@ -13,10 +14,12 @@ import org.intranet.notification.store.GroupMemberStore;
 public class PrincipalDirectory {
     private final EmployeeStore employees;
     private final GroupMemberStore groups;
+    private final NotificationConfig.Claims claims;
 
-    PrincipalDirectory(EmployeeStore employees, GroupMemberStore groups) {
+    PrincipalDirectory(EmployeeStore employees, GroupMemberStore groups, NotificationConfig config) {
         this.employees = employees;
         this.groups = groups;
+        this.claims = config.claims();
     }
 
     /**
@@ -29,14 +32,14 @@ public class PrincipalDirectory {
                 copy.map(EmployeeCopy::location).orElse(null), groups.groupsOf(employeeId));
     }
 
-    /** The caller: the read-copy first (the profile is the source of truth), the token's claims where it is silent. */
+    /**
+     * The caller: the read-copy once it exists (the profile is the source of truth, and a profile without a
+     * department means none); until the first profile event arrives, the token's claims stand in.
+     */
     public Principals ofCaller(Caller caller) {
         Optional<EmployeeCopy> copy = employees.find(caller.id());
-        String department = copy.map(EmployeeCopy::department).orElse(null);
-        String location = copy.map(EmployeeCopy::location).orElse(null);
-        return Principals.of(caller.id(),
-                department != null ? department : caller.claim("department"),
-                location != null ? location : caller.claim("location"),
-                groups.groupsOf(caller.id()));
+        String department = copy.isPresent() ? copy.get().department() : caller.claim(claims.department());
+        String location = copy.isPresent() ? copy.get().location() : caller.claim(claims.location());
+        return Principals.of(caller.id(), department, location, groups.groupsOf(caller.id()));
     }
 }

@@ -15,7 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** {@code intranet.feed} → notifications (mentions today; comments, reactions and the rest as their events appear). */
+/**
+ * {@code intranet.feed} → notifications: mentions today; comments, reactions and the rest as their events appear.
+ */
 @ApplicationScoped
 public class FeedEventsConsumer {
     private final ObjectMapper json;

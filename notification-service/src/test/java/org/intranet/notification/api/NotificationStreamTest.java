@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.intranet.contracts.PostPublished;
+import org.intranet.testsupport.oidc.OidcServer;
 import org.intranet.testsupport.oidc.TestTokens;
 import org.intranet.testsupport.quarkus.KafkaResource;
 import org.intranet.testsupport.quarkus.OidcResource;
@@ -22,6 +25,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
 
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
@@ -39,7 +43,8 @@ class NotificationStreamTest {
 
     @Test
     void theStreamPushesANewNotificationToItsRecipientAndToNobodyElse() throws Exception {
-        try (SseClient sid = SseClient.open(stream, token("sid")); SseClient tess = SseClient.open(stream, token("tess"))) {
+        try (SseClient sid = SseClient.open(stream, token("sid"));
+                SseClient tess = SseClient.open(stream, token("tess"))) {
             assertThat(sid.status()).isEqualTo(200);
             assertThat(sid.contentType()).startsWith("text/event-stream");
             assertThat(sid.next(EVENTUALLY).name()).isEqualTo("ready");
@@ -74,14 +79,30 @@ class NotificationStreamTest {
     }
 
     @Test
+    void theStreamSendsHeartbeatsAndEndsWhenTheTokenExpires() throws Exception {
+        // TestTokens mints 15-minute tokens; this one lives 3 seconds, signed by the same trusted key
+        String shortLived = Jwt.issuer(System.getProperty(OidcServer.ISSUER_PROPERTY))
+                .subject(TestTokens.stableId("vera")).claim("preferred_username", "vera")
+                .claim("realm_access", Map.of("roles", List.of("employee")))
+                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3))
+                .jws().keyId("1").sign("privateKey.jwk");
+        try (SseClient vera = SseClient.open(stream, shortLived)) {
+            assertThat(vera.next(EVENTUALLY).name()).isEqualTo("ready");
+            assertThat(vera.awaitEnd(Duration.ofSeconds(1))).as("still open before expiry").isFalse();
+            assertThat(vera.awaitEnd(Duration.ofSeconds(15))).as("closed once the token expired").isTrue();
+            assertThat(vera.comments()).as("heartbeats (every second in tests) while it was open").isPositive();
+        }
+    }
+
+    @Test
     void aNotificationWithheldByTheAudienceIsNotPushedEither() throws Exception {
         try (SseClient uma = SseClient.open(stream, token("uma"))) {
             assertThat(uma.next(EVENTUALLY).name()).isEqualTo("ready");
-            String key = "withheld-" + java.util.UUID.randomUUID();
+            String key = "withheld-" + UUID.randomUUID();
             PostPublished secret = Events.groupPost("hanna", "private-g9", "uma");
-            Events.publishPost(key, java.util.UUID.randomUUID().toString(), secret);
+            Events.publishPost(key, UUID.randomUUID().toString(), secret);
             PostPublished open = Events.post("hanna", "<p>Open news @uma</p>", List.of("all"), "uma");
-            Events.publishPost(key, java.util.UUID.randomUUID().toString(), open);
+            Events.publishPost(key, UUID.randomUUID().toString(), open);
 
             SseClient.Event first = uma.next(EVENTUALLY);
             assertThat(first).isNotNull();

@@ -11,8 +11,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A minimal Server-Sent Events reader for tests: one background thread parses events into a queue. */
 final class SseClient implements AutoCloseable {
@@ -20,6 +22,8 @@ final class SseClient implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final AtomicInteger comments = new AtomicInteger();
     private final InputStream body;
     private final int status;
     private final String contentType;
@@ -49,6 +53,11 @@ final class SseClient implements AutoCloseable {
         return contentType;
     }
 
+    /** Comment lines (heartbeats) received so far. */
+    int comments() {
+        return comments.get();
+    }
+
     /** The next event (heartbeat comments are skipped), or null when none arrives in time. */
     Event next(Duration timeout) throws InterruptedException {
         return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -69,6 +78,8 @@ final class SseClient implements AutoCloseable {
                     name = null;
                     id = null;
                     data = null;
+                } else if (line.startsWith(":")) {
+                    comments.incrementAndGet();
                 } else if (line.startsWith("event:")) {
                     name = line.substring(6).strip();
                 } else if (line.startsWith("id:")) {
@@ -80,7 +91,14 @@ final class SseClient implements AutoCloseable {
             }
         } catch (IOException e) {
             // closed by the test
+        } finally {
+            ended.countDown();
         }
+    }
+
+    /** @return true when the server ended the stream within the timeout */
+    boolean awaitEnd(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

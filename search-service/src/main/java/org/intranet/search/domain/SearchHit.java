@@ -19,4 +19,8 @@ public record SearchHit(String type, String id, String title, String snippet, Ma
 
     public record Person(String username, String department, String location) {
     }
+
+    public SearchHit withTitle(String newTitle) {
+        return new SearchHit(type, id, newTitle, snippet, highlights, score, post, person);
+    }
 }

@@ -1,8 +1,14 @@
 package org.intranet.search.domain;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.intranet.kit.api.Caller;
+import org.intranet.search.config.SearchConfig;
 import org.intranet.search.store.EmployeeCopies;
 import org.intranet.search.store.GroupMemberships;
 import org.intranet.search.store.SearchQueries;
@@ -12,19 +18,42 @@ public class SearchService {
     private final SearchQueries queries;
     private final EmployeeCopies employees;
     private final GroupMemberships groups;
+    private final SearchConfig.Claims claims;
 
-    SearchService(SearchQueries queries, EmployeeCopies employees, GroupMemberships groups) {
+    SearchService(SearchQueries queries, EmployeeCopies employees, GroupMemberships groups, SearchConfig config) {
         this.queries = queries;
         this.employees = employees;
         this.groups = groups;
+        this.claims = config.claims();
     }
 
     public SearchPage search(Caller caller, SearchQuery query) {
-        return queries.search(query, principalsOf(caller));
+        return withAuthorNames(queries.search(query, principalsOf(caller)));
     }
 
     public Suggestions suggest(Caller caller, String prefix) {
         return queries.suggest(prefix, principalsOf(caller));
+    }
+
+    /**
+     * A post indexed before its author's first profile event has no author name in the index (the rename that
+     * follows only reaches posts already refreshed); its title comes from the read-copy instead.
+     */
+    private SearchPage withAuthorNames(SearchPage page) {
+        Set<String> unnamed = page.items().stream()
+                .filter(h -> h.post() != null && h.title() == null)
+                .map(h -> h.post().authorId())
+                .collect(Collectors.toSet());
+        if (unnamed.isEmpty()) {
+            return page;
+        }
+        Map<String, String> names = employees.displayNames(unnamed);
+        List<SearchHit> items = page.items().stream()
+                .map(h -> h.post() != null && h.title() == null
+                        ? h.withTitle(names.getOrDefault(h.post().authorId(), "Post"))
+                        : h)
+                .toList();
+        return new SearchPage(items, page.total(), page.facets(), page.next());
     }
 
     /** Department and location from the read-copy when it knows them, else from the token's claims. */
@@ -33,8 +62,8 @@ public class SearchService {
         String department = copy.map(EmployeeCopies.Copy::department).orElse(null);
         String location = copy.map(EmployeeCopies.Copy::location).orElse(null);
         return Principals.of(caller.id(),
-                department != null ? department : caller.claim("department"),
-                location != null ? location : caller.claim("location"),
+                department != null ? department : caller.claim(claims.department()),
+                location != null ? location : caller.claim(claims.location()),
                 groups.groupsOf(caller.id()));
     }
 }

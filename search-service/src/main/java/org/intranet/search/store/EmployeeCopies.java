@@ -1,7 +1,10 @@
 package org.intranet.search.store;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +34,19 @@ public class EmployeeCopies {
     @Transactional
     public Optional<Copy> find(String id) {
         return select(id, "");
+    }
+
+    /** Display names of the given employees that the copy knows. */
+    @Transactional
+    public Map<String, String> displayNames(Collection<String> ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "SELECT id, display_name FROM employees WHERE id IN (:ids) AND display_name IS NOT NULL")
+                .setParameter("ids", ids)
+                .getResultList();
+        Map<String, String> names = new HashMap<>();
+        rows.forEach(r -> names.put((String) r[0], (String) r[1]));
+        return names;
     }
 
     /** Reads and row-locks the copy, so the version comparison and the write that follows cannot interleave. */

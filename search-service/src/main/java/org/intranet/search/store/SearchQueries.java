@@ -226,7 +226,7 @@ public class SearchQueries {
             List<String> tags = new ArrayList<>();
             s.path("hashtags").forEach(t -> tags.add(t.asText()));
             String created = text(s, "createdAt");
-            return new SearchHit(SearchHit.POST, text(s, "id"), author == null ? "Post" : author,
+            return new SearchHit(SearchHit.POST, text(s, "id"), author,
                     PlainText.snippet(text(s, "text"), config.snippetLength()), highlights, score,
                     new SearchHit.Post(text(s, "authorId"), text(s, "kind"), text(s, "groupId"), tags,
                             created == null ? null : Instant.parse(created)),
