@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -18,10 +19,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class Outbox {
     private final EntityManager entityManager;
     private final ObjectMapper json;
+    private final Event<OutboxWritten> written;
 
-    Outbox(EntityManager entityManager, ObjectMapper json) {
+    Outbox(EntityManager entityManager, ObjectMapper json, Event<OutboxWritten> written) {
         this.entityManager = entityManager;
         this.json = json;
+        this.written = written;
     }
 
     /** @return the event id (the CloudEvent {@code id}) */
@@ -38,6 +41,7 @@ public class Outbox {
                 .setParameter("timestamp", Instant.now())
                 .setParameter("payload", toJson(payload))
                 .executeUpdate();
+        written.fire(OutboxWritten.INSTANCE);
         return id;
     }
 

@@ -11,9 +11,13 @@ public interface OutboxConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** How often the relay looks for unsent rows (read by the scheduler). */
-    @WithDefault("0.5s")
+    /** How often the relay looks for rows a commit-time kick missed (read by the scheduler; 1s minimum). */
+    @WithDefault("1s")
     String pollInterval();
+
+    /** Lets messaging connect its channels before the first tick. */
+    @WithDefault("3s")
+    String startDelay();
 
     /** CloudEvent {@code source} of this service's events. */
     @WithDefault("/intranet/unknown")

@@ -11,7 +11,13 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -42,17 +48,35 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final Counter sent;
     private final Counter failures;
+    private final ManagedExecutor executor;
+    private final AtomicBoolean kicked = new AtomicBoolean();
 
     OutboxRelay(DataSource dataSource, @Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, ManagedExecutor executor) {
         this.dataSource = dataSource;
+        this.executor = executor;
         this.emitter = emitter;
         this.config = config;
         this.sent = registry.counter("intranet.outbox.sent");
         this.failures = registry.counter("intranet.outbox.failures");
     }
 
-    @Scheduled(every = "${intranet.outbox.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Right after a transaction that wrote to the outbox commits, relay on a worker thread: events leave within
+     * milliseconds, and the request that caused them never waits for the broker. Kicks coalesce.
+     */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        if (kicked.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                kicked.set(false);
+                relayPending();
+            });
+        }
+    }
+
+    /** The safety net: whatever a kick missed (a crash, a broker outage) goes out on the next tick. */
+    @Scheduled(every = "${intranet.outbox.poll-interval:1s}", delayed = "${intranet.outbox.start-delay:3s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relayPending() {
         try {
             while (relayBatch() == config.batchSize()) {
