@@ -32,9 +32,13 @@ public final class PostText {
     private PostText() {
     }
 
-    /** Removes scripts, event handlers, styles and unknown tags; escapes the rest. */
+    /**
+     * Removes scripts, event handlers, styles and unknown tags; escapes the rest. The sanitizer also encodes
+     * {@code @}, {@code +} and {@code =}, which mean nothing to HTML in text or in its always-quoted attributes:
+     * they are put back so mentions read as typed in every client.
+     */
     public static String sanitize(String body) {
-        return SAFE_HTML.sanitize(body.strip());
+        return SAFE_HTML.sanitize(body.strip()).replace("&#64;", "@").replace("&#43;", "+").replace("&#61;", "=");
     }
 
     public static List<String> handles(String text) {

@@ -32,6 +32,17 @@ class PostTextTest {
     }
 
     @Test
+    void mentionsAndArithmeticReadAsTyped() {
+        assertThat(PostText.sanitize("Welcome @bob: 1 + 1 = 2")).isEqualTo("Welcome @bob: 1 + 1 = 2");
+    }
+
+    @Test
+    void quotesAndBackticksStayEncoded() {
+        assertThat(PostText.sanitize("<a href=\"https://x.example/?a=1\">\"q\" `b`</a>"))
+                .doesNotContain("`").contains("href=\"https://x.example/?a=1\"");
+    }
+
+    @Test
     void plainTextIsEscapedNotInterpreted() {
         assertThat(PostText.sanitize("1 < 2 & 3 > 2")).isEqualTo("1 &lt; 2 &amp; 3 &gt; 2");
     }
