@@ -1,7 +1,6 @@
 package org.intranet.feed.api;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -30,8 +29,9 @@ public class FeedResource {
     @GET
     @Path("/company")
     public PageView<PostView> company(@QueryParam("cursor") @Size(max = 200) String cursor,
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        FeedPage page = feeds.company(Caller.of(identity), FeedCursor.decode(cursor), limit);
+            @QueryParam("limit") @DefaultValue("20")
+            @Pattern(regexp = "\\d{1,3}", message = "must be a number from 1 to 100") String limit) {
+        FeedPage page = feeds.company(Caller.of(identity), FeedCursor.decode(cursor), PageLimit.parse(limit));
         return new PageView<>(page.items().stream().map(PostView::of).toList(), FeedCursor.encode(page.next()));
     }
 }

@@ -37,11 +37,11 @@ public final class Audience {
         Set<String> principals = new LinkedHashSet<>();
         principals.add(EVERYONE);
         principals.add(user(employeeId));
-        if (department != null) {
-            principals.add(department(department));
+        if (department != null && !department.isBlank()) {
+            principals.add(department(department.strip()));
         }
-        if (location != null) {
-            principals.add(location(location));
+        if (location != null && !location.isBlank()) {
+            principals.add(location(location.strip()));
         }
         groupIds.forEach(g -> principals.add(group(g)));
         return principals;

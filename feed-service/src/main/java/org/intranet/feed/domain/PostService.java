@@ -52,8 +52,9 @@ public class PostService {
         post.body = body;
         post.groupId = draft.groupId();
         post.audience = audienceOf(author, draft);
-        post.mentions = employees.idsOfHandles(PostText.handles(draft.body()));
-        post.hashtags = PostText.hashtags(draft.body());
+        // read from what is stored: a mention inside removed markup reaches nobody, as nobody can read it
+        post.mentions = employees.idsOfHandles(PostText.handles(body));
+        post.hashtags = PostText.hashtags(body);
         // microseconds: what PostgreSQL stores, so the cursor of a returned post matches the stored row
         post.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         post.updatedAt = post.createdAt;

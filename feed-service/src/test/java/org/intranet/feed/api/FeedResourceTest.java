@@ -115,6 +115,14 @@ class FeedResourceTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(token("alice")).queryParam("limit", 1000).get("/api/feed/company")
                 .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token("alice")).queryParam("limit", "ten").get("/api/feed/company")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token("alice")).queryParam("limit", 0).get("/api/feed/company")
+                .then().statusCode(400);
+        String farPast = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("-9223372036854775808:" + UUID.randomUUID()).getBytes());
+        given().auth().oauth2(token("alice")).queryParam("cursor", farPast).get("/api/feed/company")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
 }

@@ -97,6 +97,22 @@ class PostResourceTest {
     }
 
     @Test
+    void aMentionHiddenInRemovedMarkupNotifiesNobody() {
+        announceEmployee("ceo", "Board", "Paris");
+        String ceo = TestTokens.stableId("ceo");
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                !em.createNativeQuery("SELECT 1 FROM employees WHERE id = :id").setParameter("id", ceo)
+                        .getResultList().isEmpty()));
+        given().auth().oauth2(token("prankster")).contentType(ContentType.JSON)
+                .body("{\"kind\":\"UPDATE\",\"body\":\"hi<script>@ceo #secret</script>\"}")
+                .post("/api/posts").then().statusCode(201)
+                .body("mentions", equalTo(List.of())).body("hashtags", equalTo(List.of()));
+        given().auth().oauth2(token("fan")).contentType(ContentType.JSON)
+                .body("{\"kind\":\"UPDATE\",\"body\":\"<b>@ceo</b> thanks\"}")
+                .post("/api/posts").then().statusCode(201).body("mentions", equalTo(List.of(ceo)));
+    }
+
+    @Test
     void badInputIsRefusedWithAProblemAndNothingIsStored() {
         long before = posts();
         String token = token("alice");

@@ -38,7 +38,12 @@ public record Cursor(Instant createdAt, UUID id) {
             if (bar < 0) {
                 throw invalid();
             }
-            return new Cursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+            Instant at = Instant.parse(raw.substring(0, bar));
+            // PostgreSQL's timestamps span years 4713 BC to 294276 AD; no page starts outside 1970..9999
+            if (at.isBefore(Instant.EPOCH) || at.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
+                throw invalid();
+            }
+            return new Cursor(at, UUID.fromString(raw.substring(bar + 1)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid();
         }

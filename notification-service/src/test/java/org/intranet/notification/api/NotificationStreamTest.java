@@ -7,11 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.intranet.contracts.PostPublished;
-import org.intranet.testsupport.oidc.OidcServer;
 import org.intranet.testsupport.oidc.TestTokens;
 import org.intranet.testsupport.quarkus.KafkaResource;
 import org.intranet.testsupport.quarkus.OidcResource;
@@ -25,7 +23,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.jwt.build.Jwt;
 
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
@@ -80,12 +77,7 @@ class NotificationStreamTest {
 
     @Test
     void theStreamSendsHeartbeatsAndEndsWhenTheTokenExpires() throws Exception {
-        // TestTokens mints 15-minute tokens; this one lives 3 seconds, signed by the same trusted key
-        String shortLived = Jwt.issuer(System.getProperty(OidcServer.ISSUER_PROPERTY))
-                .subject(TestTokens.stableId("vera")).claim("preferred_username", "vera")
-                .claim("realm_access", Map.of("roles", List.of("employee")))
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3))
-                .jws().keyId("1").sign("privateKey.jwk");
+        String shortLived = TestTokens.user("vera").expiresIn(Duration.ofSeconds(3)).sign();
         try (SseClient vera = SseClient.open(stream, shortLived)) {
             assertThat(vera.next(EVENTUALLY).name()).isEqualTo("ready");
             assertThat(vera.awaitEnd(Duration.ofSeconds(1))).as("still open before expiry").isFalse();

@@ -35,7 +35,13 @@ public class ProfileService {
         if (existing != null) {
             return existing;
         }
-        boolean inserted = employees.insertIfAbsent(TokenProfile.from(caller, config.claims(), Instant.now(clock)));
+        Employee fresh = TokenProfile.from(caller, config.claims(), Instant.now(clock));
+        if (employees.usernameTakenByOther(fresh.username, fresh.id)) {
+            // handles are unique; a second account with the same login keeps working under a derived handle
+            fresh.username = TokenProfile.clip(fresh.username, 120) + "-" + fresh.id.substring(0, Math.min(6,
+                    fresh.id.length()));
+        }
+        boolean inserted = employees.insertIfAbsent(fresh);
         // load the row as a managed entity; when a concurrent first call won the race, publish nothing twice
         Employee created = employees.findById(caller.id());
         if (inserted) {
@@ -46,7 +52,7 @@ public class ProfileService {
 
     @Transactional
     public Employee get(String id) {
-        Employee employee = employees.findById(id);
+        Employee employee = EmployeeIds.isPlausible(id) ? employees.findById(id) : null;
         if (employee == null) {
             throw new NotFoundException("no employee with id " + id);
         }
@@ -55,7 +61,7 @@ public class ProfileService {
 
     @Transactional
     public Employee change(Caller caller, String id, ProfileChange change) {
-        ProfilePolicy.requireCanEdit(caller, id);
+        ProfilePolicy.requireCanEdit(caller, id, change);
         Employee employee = caller.id().equals(id) ? me(caller) : get(id);
         if (change.managerId() != null) {
             requireValidManager(id, change.managerId());

@@ -17,16 +17,29 @@ public final class TokenProfile {
         Employee e = new Employee();
         e.id = caller.id();
         String username = caller.claim(claims.username());
-        e.username = username != null ? username : caller.username();
-        e.givenName = caller.claim("given_name");
-        e.familyName = caller.claim("family_name");
+        String handle = clip(username != null ? username : caller.username(), 128);
+        e.username = handle != null ? handle : clip(caller.id(), 128);
+        e.givenName = clip(caller.claim("given_name"), 100);
+        e.familyName = clip(caller.claim("family_name"), 100);
         String name = caller.claim("name");
-        e.displayName = name != null ? name : caller.username();
-        e.email = caller.claim("email");
-        e.department = caller.claim(claims.department());
-        e.location = caller.claim(claims.location());
+        e.displayName = clip(name != null ? name : e.username, 200);
+        e.email = clip(caller.claim("email"), 320);
+        e.department = clip(caller.claim(claims.department()), 120);
+        e.location = clip(caller.claim(claims.location()), 120);
         e.createdAt = now;
         e.updatedAt = now;
         return e;
+    }
+
+    /**
+     * Claims come from the identity provider, where users may edit some of them: keep them printable, free of
+     * markup and within the column sizes rather than failing the employee's first call.
+     */
+    static String clip(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String plain = value.replaceAll("[<>\\p{Cntrl}]", "").strip();
+        return plain.isEmpty() ? null : plain.substring(0, Math.min(plain.length(), max));
     }
 }

@@ -18,7 +18,7 @@ public class EmployeeStore implements PanacheRepositoryBase<Employee, String> {
                                        location, created_at, updated_at)
                 VALUES (:id, :username, :displayName, :givenName, :familyName, :email, :department, :location,
                         :createdAt, :updatedAt)
-                ON CONFLICT DO NOTHING""")
+                ON CONFLICT (id) DO NOTHING""")
                 .setParameter("id", e.id)
                 .setParameter("username", e.username)
                 .setParameter("displayName", e.displayName)
@@ -31,6 +31,13 @@ public class EmployeeStore implements PanacheRepositoryBase<Employee, String> {
                 .setParameter("updatedAt", e.updatedAt)
                 .executeUpdate();
         return inserted == 1;
+    }
+
+    /** Whether another employee already uses this handle (a re-created account, a re-used login name). */
+    public boolean usernameTakenByOther(String username, String id) {
+        return !getEntityManager().createNativeQuery(
+                "SELECT 1 FROM employees WHERE username = :username AND id <> :id")
+                .setParameter("username", username).setParameter("id", id).getResultList().isEmpty();
     }
 
     /** Manager ids from this employee up to the top, nearest first (bounded: a corrupt loop cannot hang us). */

@@ -74,11 +74,10 @@ class ProfileResourceTest {
     void employeeUpdatesOwnProfileAndAnUpdatedEventFollows() {
         String id = TestTokens.stableId("dave");
         given().auth().oauth2(token("dave")).contentType(ContentType.JSON)
-                .body("{\"title\":\"Staff Engineer\",\"skills\":[\"kafka\",\" quarkus \",\"kafka\"],\"location\":\"Lyon\"}")
+                .body("{\"title\":\"Staff Engineer\",\"skills\":[\"kafka\",\" quarkus \",\"kafka\"]}")
                 .when().patch("/api/profiles/me")
                 .then().statusCode(200)
                 .body("title", equalTo("Staff Engineer"))
-                .body("location", equalTo("Lyon"))
                 .body("skills", equalTo(List.of("kafka", "quarkus")));
         topics().await(Topics.PROFILE, r -> id.equals(r.key())
                 && EventTypes.EMPLOYEE_UPDATED.equals(TestTopics.header(r, "ce_type"))
@@ -103,14 +102,28 @@ class ProfileResourceTest {
     }
 
     @Test
+    void employeesCannotMoveThemselvesIntoAnotherDepartmentOrLocation() {
+        String token = token("kim");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"department\":\"Finance\"}")
+                .patch("/api/profiles/me").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("HR"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"location\":\"Lyon\"}")
+                .patch("/api/profiles/me").then().statusCode(403);
+        given().auth().oauth2(token).get("/api/profiles/me").then().body("department", equalTo("Sales"))
+                .body("location", equalTo("Paris"));
+    }
+
+    @Test
     void managerLoopsAreRefused() {
         String gina = TestTokens.stableId("gina");
         String hugo = TestTokens.stableId("hugo");
+        String hr = token("hannah", "employee", "hr");
         given().auth().oauth2(token("gina")).get("/api/profiles/me").then().statusCode(200);
-        given().auth().oauth2(token("hugo")).contentType(ContentType.JSON).body("{\"managerId\":\"" + gina + "\"}")
-                .patch("/api/profiles/me").then().statusCode(200).body("managerId", equalTo(gina));
-        given().auth().oauth2(token("gina")).contentType(ContentType.JSON).body("{\"managerId\":\"" + hugo + "\"}")
-                .patch("/api/profiles/me").then().statusCode(400)
+        given().auth().oauth2(token("hugo")).get("/api/profiles/me").then().statusCode(200);
+        given().auth().oauth2(hr).contentType(ContentType.JSON).body("{\"managerId\":\"" + gina + "\"}")
+                .patch("/api/profiles/" + hugo).then().statusCode(200).body("managerId", equalTo(gina));
+        given().auth().oauth2(hr).contentType(ContentType.JSON).body("{\"managerId\":\"" + hugo + "\"}")
+                .patch("/api/profiles/" + gina).then().statusCode(400)
                 .body("detail", containsString("loop"));
     }
 
@@ -122,6 +135,8 @@ class ProfileResourceTest {
                 .get("/api/profiles/me").then().statusCode(401);
         given().auth().oauth2(TestTokens.user("ivan").forged().sign()).get("/api/profiles/me").then().statusCode(401);
         given().auth().oauth2("not-a-jwt").get("/api/profiles/me").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("ivan").audience("some-other-api").sign())
+                .get("/api/profiles/me").then().statusCode(401);
     }
 
     @Test
@@ -146,6 +161,8 @@ class ProfileResourceTest {
                 .patch("/api/profiles/me").then().statusCode(400).body("detail", containsString("skills"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"title\":\"<script>\"}")
                 .patch("/api/profiles/me").then().statusCode(400);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"title\":\"a\\u0000b\"}")
+                .patch("/api/profiles/me").then().statusCode(400).body("violations.field", hasItem("title"));
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("{\"title\":\"" + "y".repeat(1024 * 1024) + "\"}")
                 .patch("/api/profiles/me").then().statusCode(413).contentType("application/problem+json");

@@ -14,6 +14,9 @@ import org.intranet.kit.domain.InvalidRequestException;
  * people have no kind), so {@code type=all&department=Sales} answers people of Sales only.
  */
 public record SearchQuery(String text, Scope scope, Filters filters, int limit, Cursor after) {
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
 
     public record Filters(String department, String location, String kind, String tag, String author, String group,
             Instant from, Instant to) {
@@ -76,7 +79,11 @@ public record SearchQuery(String text, Scope scope, Filters filters, int limit, 
                 return endOfDay ? day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1)
                         : day.atStartOfDay().toInstant(ZoneOffset.UTC);
             }
-            return Instant.parse(v);
+            Instant at = Instant.parse(v);
+            if (at.isBefore(FIRST) || at.isAfter(LAST)) {
+                throw new InvalidRequestException(name + " must be between the years 1 and 9999");
+            }
+            return at;
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(name + " must be a date (2026-01-31) or an instant (2026-01-31T09:00:00Z)");
         }

@@ -3,6 +3,7 @@ package org.intranet.kit.api;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -73,6 +74,13 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri) {
         return respond(Problem.of(400, "invalid-request", "Invalid request", e.getMessage(), path(uri)));
+    }
+
+    /** Two writers changed the same thing at once; the loser retries with fresh data. */
+    @ServerExceptionMapper
+    public Response conflict(OptimisticLockException e, UriInfo uri) {
+        return respond(Problem.of(409, "conflict", "Conflict",
+                "someone else changed this at the same time; reload and try again", path(uri)));
     }
 
     @ServerExceptionMapper

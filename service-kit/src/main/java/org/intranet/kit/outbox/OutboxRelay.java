@@ -41,7 +41,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 @IfBuildProperty(name = "intranet.outbox.enabled", stringValue = "true")
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK = 0x1A7_0_0B0L;
 
     private final DataSource dataSource;
     private final MutinyEmitter<String> emitter;
@@ -124,8 +123,11 @@ public class OutboxRelay {
     }
 
     private boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
+        // advisory locks span the database: key it by this service's event source so services never wait on
+        // each other's relays
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT pg_try_advisory_xact_lock(hashtext('intranet.outbox'), hashtext(?))")) {
+            lock.setString(1, config.source());
             try (ResultSet rs = lock.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }

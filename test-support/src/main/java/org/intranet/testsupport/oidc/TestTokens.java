@@ -20,6 +20,9 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  * <pre>String token = TestTokens.user("alice").roles("employee").claim("department", "Sales").sign();</pre>
  */
 public final class TestTokens {
+    /** The audience the services require ({@code quarkus.oidc.token.audience}). */
+    public static final String AUDIENCE = "intranet-api";
+
     private final String username;
     private String subject;
     private List<String> roles = List.of("employee");
@@ -27,6 +30,7 @@ public final class TestTokens {
     private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(15));
     private String issuer;
     private boolean forged;
+    private String audience = AUDIENCE;
 
     private TestTokens(String username) {
         this.username = username;
@@ -62,9 +66,21 @@ public final class TestTokens {
         return this;
     }
 
+    /** A short-lived token, e.g. to see a stream end when it expires. */
+    public TestTokens expiresIn(Duration lifetime) {
+        this.expiresAt = Instant.now().plus(lifetime);
+        return this;
+    }
+
     /** A token from some other provider: the services must reject it. */
     public TestTokens issuedBy(String otherIssuer) {
         this.issuer = otherIssuer;
+        return this;
+    }
+
+    /** A token meant for some other API of the same identity provider: the services must reject it. */
+    public TestTokens audience(String otherAudience) {
+        this.audience = otherAudience;
         return this;
     }
 
@@ -88,8 +104,9 @@ public final class TestTokens {
                 .claim("family_name", "Test")
                 .claim("email", username + "@example.com")
                 .claim("typ", "Bearer")
+                .audience(audience)
                 .claim("realm_access", Map.of("roles", roles))
-                .issuedAt(expiresAt.minus(Duration.ofMinutes(15)))
+                .issuedAt(Instant.now().isBefore(expiresAt) ? Instant.now() : expiresAt.minus(Duration.ofMinutes(15)))
                 .expiresAt(expiresAt);
         claims.forEach(builder::claim);
         return forged ? builder.jws().keyId("1").sign(freshKey()) : builder.jws().keyId("1").sign("privateKey.jwk");
