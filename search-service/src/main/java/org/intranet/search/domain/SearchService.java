@@ -56,14 +56,15 @@ public class SearchService {
         return new SearchPage(items, page.total(), page.facets(), page.next());
     }
 
-    /** Department and location from the read-copy when it knows them, else from the token's claims. */
+    /**
+     * The read-copy once it exists (the profile is the source of truth, and a profile without a department means
+     * none); until the first profile event arrives, the token's claims stand in. Feed and notifications decide
+     * the same way, so a post is visible in all three or in none.
+     */
     Principals principalsOf(Caller caller) {
         var copy = employees.find(caller.id());
-        String department = copy.map(EmployeeCopies.Copy::department).orElse(null);
-        String location = copy.map(EmployeeCopies.Copy::location).orElse(null);
-        return Principals.of(caller.id(),
-                department != null ? department : caller.claim(claims.department()),
-                location != null ? location : caller.claim(claims.location()),
-                groups.groupsOf(caller.id()));
+        String department = copy.isPresent() ? copy.get().department() : caller.claim(claims.department());
+        String location = copy.isPresent() ? copy.get().location() : caller.claim(claims.location());
+        return Principals.of(caller.id(), department, location, groups.groupsOf(caller.id()));
     }
 }
