@@ -24,8 +24,8 @@ class PlainTextTest {
     }
 
     @Test
-    void unknownOrBrokenEntitiesStayAsWritten() {
-        assertThat(PlainText.of("&bogus; &#99999999; & alone")).isEqualTo("&bogus; &#99999999; & alone");
+    void unknownEntitiesStayAsWrittenAndImpossibleOnesReadAsABrowserShowsThem() {
+        assertThat(PlainText.of("&bogus; &#99999999; & alone")).isEqualTo("&bogus; \uFFFD & alone");
     }
 
     @Test
