@@ -73,17 +73,40 @@ class SliceIT {
                 .body("items.postId", org.hamcrest.Matchers.not(hasItem(postId)));
     }
 
+    /** One real employee endpoint per service (each service's own paths, not another's). */
+    private static final Map<String, String> ENDPOINTS = Map.of(
+            Stack.PROFILE, "/api/profiles/me",
+            Stack.FEED, "/api/feed/company",
+            Stack.SEARCH, "/api/search?q=onboarding",
+            Stack.NOTIFICATION, "/api/notifications/unread-count");
+
     @Test
-    void everyServiceRefusesCallsWithoutAToken() {
-        for (String base : List.of(Stack.PROFILE, Stack.FEED, Stack.SEARCH, Stack.NOTIFICATION)) {
-            given().baseUri(base).get("/api/profiles/me").then().statusCode(401);
+    void everyServiceRefusesCallsWithoutATokenWithAProblem() {
+        ENDPOINTS.forEach((base, path) -> {
+            given().baseUri(base).get(path).then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer");
             given().baseUri(base).get("/q/health/ready").then().statusCode(200);
-        }
+        });
+    }
+
+    @Test
+    void theScimClientsTokenIsNoEmployeeAnywhereAndGetsNoProfile() {
+        String scim = Stack.scimClientToken();
+        ENDPOINTS.forEach((base, path) -> as(scim, base).get(path).then().statusCode(403)
+                .contentType("application/problem+json"));
+        as(scim, Stack.FEED).contentType(ContentType.JSON).body(Map.of("kind", "UPDATE", "body", "machine post"))
+                .post("/api/posts").then().statusCode(403).contentType("application/problem+json");
+        // no profile was made for the machine client: an admin looking it up finds nobody
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(scim.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher sub = java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"").matcher(claims);
+        assertThat(sub.find()).as("the token names its subject").isTrue();
+        as(Stack.token("admin"), Stack.PROFILE).get("/api/profiles/" + sub.group(1)).then().statusCode(404);
     }
 
     @Test
     void anEmployeeTokenIsNotEnoughForAdminWork() {
         as(Stack.token("alice"), Stack.SEARCH).post("/api/admin/search/reindex")
-                .then().statusCode(403);
+                .then().statusCode(403).contentType("application/problem+json");
     }
 }

@@ -23,6 +23,14 @@ final class Stack {
                 .then().statusCode(200).extract().path("access_token");
     }
 
+    /** The SCIM provisioner's token: client credentials of a machine client, which has no employee role. */
+    static String scimClientToken() {
+        return given().formParam("grant_type", "client_credentials").formParam("client_id", "intranet-scim")
+                .formParam("client_secret", "scim-secret-local")
+                .post(KEYCLOAK + "/realms/intranet/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
     static RequestSpecification as(String token, String baseUri) {
         return given().baseUri(baseUri).auth().oauth2(token);
     }

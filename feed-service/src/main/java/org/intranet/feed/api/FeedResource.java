@@ -1,37 +1,41 @@
 package org.intranet.feed.api;
 
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.intranet.feed.domain.FeedPage;
 import org.intranet.feed.domain.FeedService;
 import org.intranet.kit.api.Caller;
+import org.intranet.kit.paging.Page;
+import org.intranet.kit.paging.PageCursors;
+import org.intranet.kit.paging.PageLimit;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/feed")
-@Authenticated
+@RolesAllowed(Caller.EMPLOYEE)
 public class FeedResource {
     private final FeedService feeds;
+    private final PageCursors cursors;
     private final SecurityIdentity identity;
 
-    FeedResource(FeedService feeds, SecurityIdentity identity) {
+    FeedResource(FeedService feeds, PageCursors cursors, SecurityIdentity identity) {
         this.feeds = feeds;
+        this.cursors = cursors;
         this.identity = identity;
     }
 
-    /** Company-wide posts the caller may see, newest first. */
     @GET
     @Path("/company")
-    public PageView<PostView> company(@QueryParam("cursor") @Size(max = 200) String cursor,
-            @QueryParam("limit") @DefaultValue("20")
-            @Pattern(regexp = "\\d{1,3}", message = "must be a number from 1 to 100") String limit) {
-        FeedPage page = feeds.company(Caller.of(identity), FeedCursor.decode(cursor), PageLimit.parse(limit));
-        return new PageView<>(page.items().stream().map(PostView::of).toList(), FeedCursor.encode(page.next()));
+    @Operation(operationId = "getCompanyFeed", summary = "Company-wide posts the caller may see, newest first",
+            description = "Posts outside groups whose audience includes the caller (or that the caller wrote). "
+                    + "Pass `next` back as `cursor` for the following page.")
+    public Page<PostView> company(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
+        Caller caller = Caller.of(identity);
+        FeedPage page = feeds.company(caller, cursors.decodePosition(caller.id(), cursor), PageLimit.parse(limit));
+        return new Page<>(page.items().stream().map(PostView::of).toList(), cursors.encode(caller.id(), page.next()));
     }
 }

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.intranet.feed.store.FeedQueries;
 import org.intranet.kit.api.Caller;
+import org.intranet.kit.paging.Position;
+import org.intranet.kit.visibility.Readers;
 
 /** Reads feeds, always through the caller's principals. */
 @ApplicationScoped
@@ -17,7 +19,7 @@ public class FeedService {
     }
 
     /** Everything company-wide (not in a group) that the caller may see, newest first. */
-    public FeedPage company(Caller caller, FeedPage.Position after, int limit) {
+    public FeedPage company(Caller caller, Position after, int limit) {
         return queries.company(readers.of(caller), after, limit);
     }
 }

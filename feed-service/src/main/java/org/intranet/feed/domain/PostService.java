@@ -10,24 +10,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.intranet.feed.events.FeedEvents;
-import org.intranet.feed.store.EmployeeStore;
 import org.intranet.feed.store.GroupStore;
 import org.intranet.feed.store.PostStore;
 import org.intranet.kit.api.Caller;
 import org.intranet.kit.domain.AccessDeniedException;
 import org.intranet.kit.domain.InvalidRequestException;
 import org.intranet.kit.domain.NotFoundException;
+import org.intranet.kit.readcopy.EmployeeCopies;
+import org.intranet.kit.visibility.Audience;
+import org.intranet.kit.visibility.Readers;
 
 @ApplicationScoped
 public class PostService {
     private final PostStore posts;
-    private final EmployeeStore employees;
+    private final EmployeeCopies employees;
     private final GroupStore groups;
     private final Readers readers;
     private final FeedEvents events;
     private final Clock clock = Clock.systemUTC();
 
-    PostService(PostStore posts, EmployeeStore employees, GroupStore groups, Readers readers, FeedEvents events) {
+    PostService(PostStore posts, EmployeeCopies employees, GroupStore groups, Readers readers, FeedEvents events) {
         this.posts = posts;
         this.employees = employees;
         this.groups = groups;
@@ -53,7 +55,7 @@ public class PostService {
         post.groupId = draft.groupId();
         post.audience = audienceOf(author, draft);
         // read from what is stored: a mention inside removed markup reaches nobody, as nobody can read it
-        post.mentions = employees.idsOfHandles(PostText.handles(body));
+        post.mentions = employees.activeIdsOfHandles(PostText.handles(body));
         post.hashtags = PostText.hashtags(body);
         // microseconds: what PostgreSQL stores, so the cursor of a returned post matches the stored row
         post.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -63,11 +65,11 @@ public class PostService {
         return post;
     }
 
-    @Transactional
+    /** A read: no transaction needed, the entity comes back detached. */
     public Post get(Caller caller, UUID id) {
         Post post = posts.findById(id);
         // an invisible post answers like a missing one: its existence is not the caller's business
-        if (post == null || post.deletedAt != null || !readers.of(caller).canSee(post)) {
+        if (post == null || post.deletedAt != null || !readers.of(caller).canSee(post.audience, post.authorId)) {
             throw new NotFoundException("no post " + id);
         }
         return post;
@@ -77,10 +79,8 @@ public class PostService {
         if (draft.groupId() == null) {
             return List.of(Audience.EVERYONE);
         }
-        GroupStore.GroupRef group = groups.find(draft.groupId());
-        if (group == null) {
-            throw new NotFoundException("no group " + draft.groupId());
-        }
+        GroupStore.GroupRef group = groups.find(draft.groupId())
+                .orElseThrow(() -> new NotFoundException("no group " + draft.groupId()));
         if (!groups.isMember(group.id(), author.id())) {
             throw new AccessDeniedException("only members may post in group " + group.id());
         }

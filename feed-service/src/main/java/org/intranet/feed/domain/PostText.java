@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.intranet.kit.text.PlainText;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -50,8 +51,8 @@ public final class PostText {
                 .toList();
     }
 
-    private static String plain(String text) {
-        return text.replaceAll("<[^>]*>", " ");
+    private static String plain(String html) {
+        return PlainText.of(html);
     }
 
     private static List<String> matches(Pattern pattern, String text, int max) {

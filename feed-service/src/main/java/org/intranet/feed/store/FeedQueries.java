@@ -1,27 +1,23 @@
 package org.intranet.feed.store;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.intranet.feed.domain.FeedPage;
 import org.intranet.feed.domain.Post;
-import org.intranet.feed.domain.Reader;
+import org.intranet.kit.paging.Position;
+import org.intranet.kit.store.Sql;
+import org.intranet.kit.visibility.Principals;
 
 /**
- * Feed reads are the hot path: plain prepared statements, no ORM, one round trip per page. Every query filters
- * by the reader's principals against the post's stored audience.
+ * Feed reads are the hot path: plain prepared statements through the kit's {@link Sql}, no ORM, one round trip per
+ * page. Every query filters by the reader's principals against the post's stored audience.
  */
 @ApplicationScoped
 public class FeedQueries {
@@ -30,61 +26,40 @@ public class FeedQueries {
                    p.comment_count, p.reaction_count, p.created_at, p.updated_at
             FROM posts p LEFT JOIN employees e ON e.id = p.author_id
             """;
-    private final DataSource dataSource;
+    /** 9999-12-31: PostgreSQL's timestamps end there, and no post is newer; with the largest id, "from the top". */
+    private static final Position TOP = new Position(Instant.parse("9999-12-31T00:00:00Z"), new UUID(-1L, -1L));
+    private final Sql sql;
 
-    FeedQueries(DataSource dataSource) {
-        this.dataSource = dataSource;
+    FeedQueries(Sql sql) {
+        this.sql = sql;
     }
 
-    public FeedPage company(Reader reader, FeedPage.Position after, int limit) {
-        String sql = COLUMNS + """
-                WHERE p.deleted_at IS NULL AND p.group_id IS NULL
-                  AND (p.audience && ? OR p.author_id = ?)
+    /** Company-wide posts (not in a group) the reader may see, newest first. */
+    public FeedPage company(Principals reader, Position after, int limit) {
+        Principals.SqlFilter visible = reader.sqlFilter("p.audience", "p.author_id");
+        Position from = after == null ? TOP : after;
+        List<FeedPage.FeedItem> rows = sql.list(COLUMNS + """
+                WHERE p.deleted_at IS NULL AND p.group_id IS NULL AND %s
                   AND (p.created_at, p.id) < (?, ?)
                 ORDER BY p.created_at DESC, p.id DESC
-                LIMIT ?""";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("text", reader.principals().toArray()));
-            ps.setString(2, reader.id());
-            bindPosition(ps, 3, after);
-            ps.setInt(5, limit + 1);
-            return page(ps, limit);
-        } catch (SQLException e) {
-            throw new IllegalStateException("company feed query failed", e);
-        }
-    }
-
-    private static void bindPosition(PreparedStatement ps, int index, FeedPage.Position after) throws SQLException {
-        if (after == null) {
-            ps.setTimestamp(index, Timestamp.valueOf("9999-12-31 00:00:00"));
-            ps.setObject(index + 1, new UUID(-1L, -1L));
-        } else {
-            ps.setTimestamp(index, Timestamp.from(after.createdAt()));
-            ps.setObject(index + 1, after.id());
-        }
+                LIMIT ?""".formatted(visible.sql()), FeedQueries::item,
+                visible.params().get(0), visible.params().get(1), from.createdAt(), from.id(), limit + 1);
+        return page(rows, limit);
     }
 
     /** Reads limit + 1 rows: the extra one only tells whether a next page exists. */
-    private static FeedPage page(PreparedStatement ps, int limit) throws SQLException {
-        List<FeedPage.FeedItem> items = new ArrayList<>();
-        boolean more = false;
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                if (items.size() == limit) {
-                    more = true;
-                    break;
-                }
-                items.add(new FeedPage.FeedItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        Post.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), strings(rs.getArray(7)),
-                        strings(rs.getArray(8)), rs.getInt(9), rs.getInt(10), rs.getTimestamp(11).toInstant(),
-                        rs.getTimestamp(12).toInstant()));
-            }
+    private static FeedPage page(List<FeedPage.FeedItem> rows, int limit) {
+        if (rows.size() <= limit) {
+            return new FeedPage(rows, null);
         }
-        FeedPage.FeedItem last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new FeedPage(items, more ? new FeedPage.Position(last.createdAt(), last.id()) : null);
+        List<FeedPage.FeedItem> items = new ArrayList<>(rows.subList(0, limit));
+        FeedPage.FeedItem last = items.get(limit - 1);
+        return new FeedPage(items, new Position(last.createdAt(), last.id()));
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    private static FeedPage.FeedItem item(ResultSet rs) throws SQLException {
+        return new FeedPage.FeedItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                Post.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), Sql.strings(rs.getArray(7)),
+                Sql.strings(rs.getArray(8)), rs.getInt(9), rs.getInt(10), Sql.instant(rs, 11), Sql.instant(rs, 12));
     }
 }

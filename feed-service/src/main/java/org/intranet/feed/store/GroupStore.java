@@ -1,17 +1,18 @@
 package org.intranet.feed.store;
 
-import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
-/** Groups and membership, as far as posting and visibility need them. */
+import org.intranet.kit.store.Sql;
+
+/** Groups and membership, as far as posting needs them (a reader's groups come with their principals). */
 @ApplicationScoped
 public class GroupStore {
-    private final EntityManager em;
+    private final Sql sql;
 
-    GroupStore(EntityManager em) {
-        this.em = em;
+    GroupStore(Sql sql) {
+        this.sql = sql;
     }
 
     public record GroupRef(String id, String visibility) {
@@ -20,24 +21,13 @@ public class GroupStore {
         }
     }
 
-    public GroupRef find(String id) {
-        List<?> rows = em.createNativeQuery("SELECT id, visibility FROM groups WHERE id = :id")
-                .setParameter("id", id).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return new GroupRef((String) r[0], (String) r[1]);
+    public Optional<GroupRef> find(String id) {
+        return sql.one("SELECT id, visibility FROM groups WHERE id = ?",
+                rs -> new GroupRef(rs.getString(1), rs.getString(2)), id);
     }
 
     public boolean isMember(String groupId, String employeeId) {
-        return !em.createNativeQuery("SELECT 1 FROM group_members WHERE group_id = :g AND employee_id = :e")
-                .setParameter("g", groupId).setParameter("e", employeeId).getResultList().isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    public List<String> groupIdsOf(String employeeId) {
-        return em.createNativeQuery("SELECT group_id FROM group_members WHERE employee_id = :e")
-                .setParameter("e", employeeId).getResultList();
+        return sql.one("SELECT 1 FROM group_members WHERE group_id = ? AND employee_id = ?", rs -> true, groupId,
+                employeeId).isPresent();
     }
 }

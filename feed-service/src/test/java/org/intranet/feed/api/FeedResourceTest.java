@@ -2,6 +2,8 @@ package org.intranet.feed.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.intranet.feed.FeedTestSupport.token;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.intranet.testsupport.http.Denials;
 import org.intranet.testsupport.oidc.TestTokens;
 import org.intranet.testsupport.quarkus.KafkaResource;
 import org.intranet.testsupport.quarkus.OidcResource;
@@ -98,9 +101,10 @@ class FeedResourceTest {
         group("secret-project", "PRIVATE", "member1");
         String post = storePost("member1", "secret-project", "group:secret-project");
         given().auth().oauth2(token("member1")).get("/api/posts/" + post).then().statusCode(200);
-        given().auth().oauth2(token("outsider")).get("/api/posts/" + post).then().statusCode(404);
-        given().auth().oauth2(token("outsider")).get("/api/feed/company?limit=100")
-                .then().body("items.id", not(hasItem(post)));
+        // the same answer as for a post that does not exist: its existence is not the outsider's business
+        given().auth().oauth2(token("outsider")).get("/api/posts/" + post).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token("outsider")).get("/api/posts/" + UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(token("outsider")).contentType(ContentType.JSON)
                 .body("{\"kind\":\"UPDATE\",\"body\":\"let me in\",\"groupId\":\"secret-project\"}")
                 .post("/api/posts").then().statusCode(403).contentType("application/problem+json");
@@ -118,11 +122,37 @@ class FeedResourceTest {
         given().auth().oauth2(token("alice")).queryParam("limit", "ten").get("/api/feed/company")
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(token("alice")).queryParam("limit", 0).get("/api/feed/company")
-                .then().statusCode(400);
+                .then().statusCode(400).body("detail", equalTo("limit must be a whole number from 1 to 100"));
         String farPast = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("-9223372036854775808:" + UUID.randomUUID()).getBytes());
         given().auth().oauth2(token("alice")).queryParam("cursor", farPast).get("/api/feed/company")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aCursorWorksOnlyUneditedAndForWhoeverGotIt() {
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token("cursor-owner")).contentType(ContentType.JSON)
+                    .body("{\"kind\":\"UPDATE\",\"body\":\"cursor " + i + "\"}").post("/api/posts").then().statusCode(201);
+        }
+        String next = given().auth().oauth2(token("cursor-owner")).queryParam("limit", 1).get("/api/feed/company")
+                .then().statusCode(200).extract().path("next");
+        assertThat(next).isNotNull();
+        given().auth().oauth2(token("cursor-owner")).queryParam("cursor", next).get("/api/feed/company")
+                .then().statusCode(200);
+        given().auth().oauth2(token("someone-else")).queryParam("cursor", next).get("/api/feed/company")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("cursor is not valid"));
+        String edited = (next.charAt(0) == 'A' ? 'B' : 'A') + next.substring(1);
+        given().auth().oauth2(token("cursor-owner")).queryParam("cursor", edited).get("/api/feed/company")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void everyFeedEndpointNeedsAnEmployeesToken() {
+        Denials.assertEmployeeOnly("GET", "/api/feed/company");
+        Denials.assertEmployeeOnly("POST", "/api/posts");
+        Denials.assertEmployeeOnly("GET", "/api/posts/" + UUID.randomUUID());
     }
 
 }

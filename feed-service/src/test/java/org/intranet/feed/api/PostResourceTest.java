@@ -66,8 +66,8 @@ class PostResourceTest {
                 .body("hashtags", equalTo(List.of("onboarding")))
                 .extract().path("id");
 
-        List<ConsumerRecord<String, String>> events = topics().await(Topics.FEED, r -> id.equals(r.key()), 1,
-                Duration.ofSeconds(20));
+        List<ConsumerRecord<String, String>> events = topics().exactly(Topics.FEED, r -> id.equals(r.key()), 1,
+                Duration.ofSeconds(20), Duration.ofSeconds(2));
         ConsumerRecord<String, String> event = events.get(0);
         assertThat(TestTopics.header(event, "ce_type")).isEqualTo(EventTypes.POST_PUBLISHED);
         assertThat(TestTopics.header(event, "ce_subject")).isEqualTo(id);

@@ -83,6 +83,28 @@ class ProfileEventsConsumerTest {
     }
 
     @Test
+    void aSnapshotOfTheSameVersionChangesNothing() {
+        String id = UUID.randomUUID().toString();
+        send(UUID.randomUUID().toString(), id, snapshot(id, "same-" + id.substring(0, 8), "Finance", 4));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "Finance".equals(department(id)));
+        String replayed = UUID.randomUUID().toString();
+        send(replayed, id, snapshot(id, "same-" + id.substring(0, 8), "Marketing", 4));
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed(replayed) == 1);
+        assertThat(department(id)).isEqualTo("Finance");
+    }
+
+    @Test
+    void handlesDifferingOnlyInCaseAreTwoPeopleNotAPoisonEvent() {
+        String upper = UUID.randomUUID().toString();
+        String lower = UUID.randomUUID().toString();
+        String handle = "Case" + upper.substring(0, 6);
+        send(UUID.randomUUID().toString(), upper, snapshot(upper, handle, "Sales", 1));
+        send(UUID.randomUUID().toString(), lower, snapshot(lower, handle.toLowerCase(), "Legal", 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "Sales".equals(department(upper))
+                && "Legal".equals(department(lower)));
+    }
+
+    @Test
     void poisonEventsGoToTheDeadLetterTopicAndConsumptionGoesOn() {
         String id = UUID.randomUUID().toString();
         String badJson = UUID.randomUUID().toString();

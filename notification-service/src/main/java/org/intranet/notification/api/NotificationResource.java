@@ -3,6 +3,7 @@ package org.intranet.notification.api;
 import java.time.Duration;
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,9 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.intranet.kit.api.Caller;
+import org.intranet.kit.paging.Page;
+import org.intranet.kit.paging.PageCursors;
+import org.intranet.kit.paging.PageLimit;
 import org.intranet.notification.config.NotificationConfig;
-import org.intranet.notification.domain.Cursor;
 import org.intranet.notification.domain.LiveNotifications;
 import org.intranet.notification.domain.Notification;
 import org.intranet.notification.domain.NotificationInbox;
@@ -25,13 +29,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 
 /** The caller's notifications: always and only the token subject's own. */
 @Path("/api/notifications")
-@Authenticated
+@RolesAllowed(Caller.EMPLOYEE)
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
     private final NotificationInbox inbox;
@@ -39,9 +42,11 @@ public class NotificationResource {
     private final SecurityIdentity identity;
     private final ObjectMapper json;
     private final NotificationConfig config;
+    private final PageCursors cursors;
 
     NotificationResource(NotificationInbox inbox, LiveNotifications live, SecurityIdentity identity,
-            ObjectMapper json, NotificationConfig config) {
+            ObjectMapper json, NotificationConfig config, PageCursors cursors) {
+        this.cursors = cursors;
         this.inbox = inbox;
         this.live = live;
         this.identity = identity;
@@ -51,16 +56,23 @@ public class NotificationResource {
 
     /** Newest first. {@code unread=true} lists only unread ones; {@code cursor} is a previous page's {@code next}. */
     @GET
-    public NotificationPage list(@QueryParam("unread") String unread, @QueryParam("cursor") String cursor,
+    @Operation(operationId = "listNotifications", summary = "The caller's notifications, newest first",
+            description = "`unread=true` lists only unread ones; pass `next` back as `cursor` for the next page.")
+    public Page<NotificationView> list(@QueryParam("unread") String unread, @QueryParam("cursor") String cursor,
             @QueryParam("limit") String limit) {
-        boolean unreadOnly = ListParameters.unreadOnly(unread);
-        int pageSize = ListParameters.limit(limit);
-        Cursor after = Cursor.decode(cursor);
-        return NotificationPage.of(inbox.page(Caller.of(identity), unreadOnly, after, pageSize));
+        Caller caller = Caller.of(identity);
+        boolean unreadOnly = UnreadParameter.unreadOnly(unread);
+        int pageSize = PageLimit.parse(limit);
+        NotificationInbox.Page page = inbox.page(caller, unreadOnly, cursors.decodePosition(caller.id(), cursor),
+                pageSize);
+        return new Page<>(page.items().stream().map(NotificationView::of).toList(),
+                cursors.encode(caller.id(), page.next()));
     }
 
     @GET
     @Path("/unread-count")
+    @Operation(operationId = "getUnreadCount", summary = "How many unread notifications the caller has",
+            description = "Exact up to 1000; 1000 beyond (clients show 999+).")
     public UnreadCount unreadCount() {
         return new UnreadCount(inbox.unreadCount(Caller.of(identity)));
     }
@@ -68,6 +80,7 @@ public class NotificationResource {
     /** 204 also when it was read already; 404 for an id that is not the caller's (whoever's it is). */
     @POST
     @Path("/{id}/read")
+    @Operation(operationId = "markNotificationRead", summary = "Mark one of the caller's notifications read")
     public RestResponse<Void> markRead(@PathParam("id") String id) {
         inbox.markRead(Caller.of(identity), id);
         return RestResponse.noContent();
@@ -75,6 +88,7 @@ public class NotificationResource {
 
     @POST
     @Path("/read-all")
+    @Operation(operationId = "markAllNotificationsRead", summary = "Mark all of the caller's notifications read")
     public ReadAllResult readAll() {
         return new ReadAllResult(inbox.markAllRead(Caller.of(identity)));
     }
@@ -88,11 +102,17 @@ public class NotificationResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(operationId = "streamNotifications", summary = "The caller's new notifications as Server-Sent Events")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         Caller caller = Caller.of(identity);
         Multi<OutboundSseEvent> notifications = Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
             // listen first, then say ready: whatever commits after the client sees "ready" reaches it
-            Runnable stop = live.listen(caller.id(), n -> emitter.emit(event(sse, n)));
+            // pushed only while the caller may still see what it is about: the same rule as the list
+            Runnable stop = live.listen(caller.id(), n -> {
+                if (inbox.canSee(caller, n)) {
+                    emitter.emit(event(sse, n));
+                }
+            });
             emitter.onTermination(stop);
             emitter.emit(sse.newEventBuilder().name("ready").data("{}").build());
         }, config.stream().buffer());

@@ -8,20 +8,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "intranet.notification")
 public interface NotificationConfig {
 
-    /**
-     * Token claims that stand in for a reader's department and location until the employee read-copy has them
-     * (the first profile event may still be on its way); named as the identity provider names them.
-     */
-    Claims claims();
-
-    interface Claims {
-        @WithDefault("department")
-        String department();
-
-        @WithDefault("location")
-        String location();
-    }
-
     Stream stream();
 
     interface Stream {

@@ -16,7 +16,9 @@ import jakarta.transaction.Transactional;
 import org.intranet.contracts.PostPublished;
 import org.intranet.kit.events.PoisonEventException;
 import org.intranet.kit.events.ProcessedEvents;
-import org.intranet.notification.store.EmployeeStore;
+import org.intranet.kit.readcopy.EmployeeCopies;
+import org.intranet.kit.readcopy.EmployeeCopy;
+import org.intranet.kit.visibility.Readers;
 import org.intranet.notification.store.NotificationStore;
 import org.jboss.logging.Logger;
 
@@ -36,19 +38,19 @@ public class MentionNotifier {
     private static final Logger LOG = Logger.getLogger(MentionNotifier.class);
 
     private final ProcessedEvents processed;
-    private final EmployeeStore employees;
-    private final PrincipalDirectory principals;
+    private final EmployeeCopies employees;
+    private final Readers readers;
     private final NotificationStore notifications;
     private final Event<NotificationCreated> created;
     private final Counter createdCounter;
     private final Counter withheldCounter;
     private final Clock clock = Clock.systemUTC();
 
-    MentionNotifier(ProcessedEvents processed, EmployeeStore employees, PrincipalDirectory principals,
+    MentionNotifier(ProcessedEvents processed, EmployeeCopies employees, Readers readers,
             NotificationStore notifications, Event<NotificationCreated> created, MeterRegistry registry) {
         this.processed = processed;
         this.employees = employees;
-        this.principals = principals;
+        this.readers = readers;
         this.notifications = notifications;
         this.created = created;
         this.createdCounter = registry.counter("intranet.notifications.created", "type", "MENTION");
@@ -76,13 +78,14 @@ public class MentionNotifier {
             if (recipient.isPresent() && !recipient.get().active()) {
                 continue;
             }
-            if (!principals.ofEmployee(recipientId, recipient).canSee(audience)) {
+            if (!readers.ofEmployee(recipientId).canSee(audience, post.authorId())) {
                 withheldCounter.increment();
                 LOG.debugf("mention of %s in post %s withheld: outside the audience", recipientId, post.postId());
                 continue;
             }
             Notification notification = new Notification(UUID.randomUUID(), recipientId, NotificationType.MENTION,
-                    post.authorId(), actorName, post.postId(), post.groupId(), text, audience, now, null);
+                    post.authorId(), actorName, post.postId(), post.authorId(), post.groupId(), text, audience, now,
+                    null);
             if (notifications.insert(notification)) {
                 createdCounter.increment();
                 created.fire(new NotificationCreated(notification));

@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 
 import org.intranet.kit.api.Caller;
 import org.intranet.kit.domain.NotFoundException;
+import org.intranet.kit.paging.Position;
+import org.intranet.kit.visibility.Readers;
 import org.intranet.notification.store.NotificationStore;
 
 /**
@@ -21,41 +23,46 @@ import org.intranet.notification.store.NotificationStore;
 public class NotificationInbox {
     public static final int UNREAD_COUNT_CAP = 1000;
     private final NotificationStore notifications;
-    private final PrincipalDirectory principals;
+    private final Readers readers;
     private final Clock clock = Clock.systemUTC();
 
-    NotificationInbox(NotificationStore notifications, PrincipalDirectory principals) {
+    NotificationInbox(NotificationStore notifications, Readers readers) {
         this.notifications = notifications;
-        this.principals = principals;
+        this.readers = readers;
     }
 
-    /** @param next the cursor of the following page, or null on the last page */
-    public record Page(List<Notification> items, Cursor next) {
+    /** @param next where the following page starts, or null on the last page */
+    public record Page(List<Notification> items, Position next) {
     }
 
-    @Transactional
-    public Page page(Caller caller, boolean unreadOnly, Cursor after, int limit) {
+    /** Reads run without a transaction: nothing to commit, and the connection goes back to the pool at once. */
+    public Page page(Caller caller, boolean unreadOnly, Position after, int limit) {
         // one extra row tells whether another page follows without a count query
-        List<Notification> rows = notifications.page(caller.id(), principals.ofCaller(caller), unreadOnly, after,
-                limit + 1);
+        List<Notification> rows = notifications.page(readers.of(caller), unreadOnly, after, limit + 1);
         if (rows.size() <= limit) {
             return new Page(rows, null);
         }
-        List<Notification> items = rows.subList(0, limit);
-        return new Page(List.copyOf(items), Cursor.after(items.get(limit - 1)));
+        List<Notification> items = List.copyOf(rows.subList(0, limit));
+        Notification last = items.get(limit - 1);
+        return new Page(items, new Position(last.createdAt(), last.id()));
+    }
+
+    /** The visibility rule for one notification, as the list applies it in SQL (used by the live stream). */
+    public boolean canSee(Caller caller, Notification notification) {
+        return caller.id().equals(notification.recipientId())
+                && readers.of(caller).canSee(notification.audience(), notification.authorId());
     }
 
     /** Exact up to {@link #UNREAD_COUNT_CAP}, then {@link #UNREAD_COUNT_CAP}: clients show "999+" beyond 999. */
-    @Transactional
     public long unreadCount(Caller caller) {
-        return notifications.unreadCount(caller.id(), principals.ofCaller(caller), UNREAD_COUNT_CAP);
+        return notifications.unreadCount(readers.of(caller), UNREAD_COUNT_CAP);
     }
 
     /** Idempotent: marking a read notification read again succeeds and changes nothing. */
     @Transactional
     public void markRead(Caller caller, String id) {
         UUID uuid = parse(id);
-        if (uuid == null || !notifications.markRead(uuid, caller.id(), principals.ofCaller(caller), now())) {
+        if (uuid == null || !notifications.markRead(uuid, readers.of(caller), now())) {
             throw new NotFoundException("you have no notification with id " + id);
         }
     }
@@ -63,7 +70,7 @@ public class NotificationInbox {
     /** @return how many were unread before */
     @Transactional
     public int markAllRead(Caller caller) {
-        return notifications.markAllRead(caller.id(), principals.ofCaller(caller), now());
+        return notifications.markAllRead(readers.of(caller), now());
     }
 
     private Instant now() {

@@ -3,40 +3,41 @@ package org.intranet.notification.events;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.intranet.contracts.EmployeeSnapshot;
 import org.intranet.contracts.EventTypes;
-import org.intranet.kit.events.CloudEventRecord;
-import org.intranet.kit.events.PoisonEventException;
-import org.intranet.notification.domain.EmployeeDirectory;
+import org.intranet.kit.events.EventConsumer;
+import org.intranet.kit.readcopy.EmployeeCopies;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.common.annotation.Blocking;
 
 /** {@code intranet.profile} → the employee read-copy (names, e-mail, department, location, status). */
 @ApplicationScoped
 public class ProfileEventsConsumer {
+    public static final String CONSUMER = "notification.profile";
+    private final EventConsumer consumer;
     private final ObjectMapper json;
-    private final EmployeeDirectory directory;
+    private final EmployeeCopies employees;
 
-    ProfileEventsConsumer(ObjectMapper json, EmployeeDirectory directory) {
+    ProfileEventsConsumer(EventConsumer consumer, ObjectMapper json, EmployeeCopies employees) {
+        this.consumer = consumer;
         this.json = json;
-        this.directory = directory;
+        this.employees = employees;
     }
 
     @Incoming("profile-events")
-    @Blocking // ordered per partition
-    @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class) // transient faults; then the DLQ
+    @Blocking // one partition's events in order
     public void on(ConsumerRecord<String, String> record) {
-        CloudEventRecord event = CloudEventRecord.of(record);
-        switch (event.type()) {
-            case EventTypes.EMPLOYEE_CREATED, EventTypes.EMPLOYEE_UPDATED ->
-                    directory.apply(event.id(), event.data(json, EmployeeSnapshot.class));
-            default -> {
-                // types this service does not use
+        consumer.consume(record, event -> {
+            switch (event.type()) {
+                case EventTypes.EMPLOYEE_CREATED, EventTypes.EMPLOYEE_UPDATED ->
+                        employees.applyOnce(CONSUMER, event.id(), event.data(json, EmployeeSnapshot.class));
+                default -> {
+                    // types this service does not use
+                }
             }
-        }
+        });
     }
 }

@@ -1,181 +1,122 @@
 package org.intranet.notification.store;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
-import org.intranet.notification.domain.Cursor;
+import org.intranet.kit.paging.Position;
+import org.intranet.kit.store.Sql;
+import org.intranet.kit.visibility.Principals;
 import org.intranet.notification.domain.Notification;
 import org.intranet.notification.domain.NotificationType;
-import org.intranet.notification.domain.Principals;
 
 /**
- * The {@code notifications} table. Plain prepared statements on the connection of the caller's transaction. Every
- * read is scoped to one recipient and re-checks the stored audience against the reader's current principals, so a
- * notification about something the reader may no longer see is as absent as someone else's.
+ * The {@code notifications} table, through the kit's {@link Sql}. Every read is scoped to one recipient and
+ * re-checks the stored audience against the reader's current principals (the kit's one rule), so a notification
+ * about something the reader may no longer see is as absent as someone else's.
  */
 @ApplicationScoped
 public class NotificationStore {
     private static final String COLUMNS = """
-            id, recipient_id, type, actor_id, actor_name, post_id, group_id, text, audience, created_at, read_at""";
-    /** the caller's own rows that they may still see; parameters: recipient id, principals */
-    private static final String MINE = "recipient_id = ? AND audience && ?";
+            id, recipient_id, type, actor_id, actor_name, post_id, author_id, group_id, text, audience, created_at,
+            read_at""";
+    private final Sql sql;
 
-    private final EntityManager entityManager;
-
-    NotificationStore(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    NotificationStore(Sql sql) {
+        this.sql = sql;
     }
 
     /** @return false when an equivalent notification exists already (one mention per post and recipient) */
     public boolean insert(Notification n) {
-        return work(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notifications (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-                insert.setObject(1, n.id());
-                insert.setString(2, n.recipientId());
-                insert.setString(3, n.type().name());
-                insert.setString(4, n.actorId());
-                insert.setString(5, n.actorName());
-                insert.setString(6, n.postId());
-                insert.setString(7, n.groupId());
-                insert.setString(8, n.text());
-                insert.setArray(9, textArray(connection, n.audience()));
-                insert.setObject(10, timestamp(n.createdAt()));
-                insert.setObject(11, timestamp(n.readAt()));
-                return insert.executeUpdate() == 1;
-            }
-        });
+        return sql.update("INSERT INTO notifications (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT DO NOTHING", n.id(), n.recipientId(), n.type().name(), n.actorId(), n.actorName(),
+                n.postId(), n.authorId(), n.groupId(), n.text(), n.audience(), n.createdAt(), n.readAt()) == 1;
     }
 
     /** Newest first, strictly after {@code after} when given; at most {@code limit} rows. */
-    public List<Notification> page(String recipientId, Principals principals, boolean unreadOnly, Cursor after,
-            int limit) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM notifications WHERE ")
-                .append(MINE);
+    public List<Notification> page(Principals reader, boolean unreadOnly, Position after, int limit) {
+        Mine mine = Mine.of(reader);
+        StringBuilder query = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM notifications WHERE ")
+                .append(mine.sql);
+        List<Object> params = new ArrayList<>(mine.params);
         if (unreadOnly) {
-            sql.append(" AND read_at IS NULL");
+            query.append(" AND read_at IS NULL");
         }
         if (after != null) {
             // row comparison: one index range condition on (created_at, id), not an OR of two
-            sql.append(" AND (created_at, id) < (?, ?)");
+            query.append(" AND (created_at, id) < (?, ?)");
+            params.add(after.createdAt());
+            params.add(after.id());
         }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
-        return work(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-                int i = 1;
-                select.setString(i++, recipientId);
-                select.setArray(i++, textArray(connection, principals.asList()));
-                if (after != null) {
-                    select.setObject(i++, timestamp(after.createdAt()));
-                    select.setObject(i++, after.id());
-                }
-                select.setInt(i, limit);
-                List<Notification> rows = new ArrayList<>(limit);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(row(rs));
-                    }
-                }
-                return rows;
-            }
-        });
+        query.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        params.add(limit);
+        return sql.list(query.toString(), NotificationStore::row, params.toArray());
     }
 
     /**
      * Counts at most {@code cap} rows: a badge shows "999+" anyway, and the cost stays bounded for someone who never
      * reads (measured: 50,000 unread rows cost ~30 ms uncapped, ~0.6 ms capped at 1,000).
      */
-    public long unreadCount(String recipientId, Principals principals, int cap) {
-        return work(connection -> {
-            // the ORDER BY makes PostgreSQL walk the partial unread index and stop at the cap; without it, it
-            // builds a bitmap of every unread row first
-            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM "
-                    + "notifications WHERE " + MINE + " AND read_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ?)"
-                    + " unread")) {
-                count.setString(1, recipientId);
-                count.setArray(2, textArray(connection, principals.asList()));
-                count.setInt(3, cap);
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+    public long unreadCount(Principals reader, int cap) {
+        Mine mine = Mine.of(reader);
+        // the ORDER BY makes PostgreSQL walk the partial unread index and stop at the cap; without it, it builds a
+        // bitmap of every unread row first
+        return sql.one("SELECT count(*) FROM (SELECT 1 FROM notifications WHERE " + mine.sql
+                + " AND read_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ?) unread", rs -> rs.getLong(1),
+                mine.with(cap)).orElse(0L);
     }
 
-    /** @return false when the recipient has no such notification (or may no longer see it) */
-    public boolean markRead(UUID id, String recipientId, Principals principals, Instant now) {
-        return work(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE notifications SET read_at = ? WHERE id = ? AND " + MINE + " AND read_at IS NULL")) {
-                update.setObject(1, timestamp(now));
-                update.setObject(2, id);
-                update.setString(3, recipientId);
-                update.setArray(4, textArray(connection, principals.asList()));
-                if (update.executeUpdate() == 1) {
-                    return true;
-                }
-            }
-            // already read counts as success (idempotent); absent does not
-            try (PreparedStatement exists = connection.prepareStatement(
-                    "SELECT 1 FROM notifications WHERE id = ? AND " + MINE)) {
-                exists.setObject(1, id);
-                exists.setString(2, recipientId);
-                exists.setArray(3, textArray(connection, principals.asList()));
-                try (ResultSet rs = exists.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+    /** @return false when the reader has no such notification (or may no longer see it) */
+    public boolean markRead(UUID id, Principals reader, Instant now) {
+        Mine mine = Mine.of(reader);
+        if (sql.update("UPDATE notifications SET read_at = ? WHERE id = ? AND " + mine.sql + " AND read_at IS NULL",
+                prepend(List.of(now, id), mine.params)) == 1) {
+            return true;
+        }
+        // already read counts as success (idempotent); absent does not
+        return sql.one("SELECT 1 FROM notifications WHERE id = ? AND " + mine.sql, rs -> true,
+                prepend(List.of(id), mine.params)).isPresent();
     }
 
     /** @return how many notifications changed from unread to read */
-    public int markAllRead(String recipientId, Principals principals, Instant now) {
-        return work(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE notifications SET read_at = ? WHERE " + MINE + " AND read_at IS NULL")) {
-                update.setObject(1, timestamp(now));
-                update.setString(2, recipientId);
-                update.setArray(3, textArray(connection, principals.asList()));
-                return update.executeUpdate();
-            }
-        });
+    public int markAllRead(Principals reader, Instant now) {
+        Mine mine = Mine.of(reader);
+        return sql.update("UPDATE notifications SET read_at = ? WHERE " + mine.sql + " AND read_at IS NULL",
+                prepend(List.of(now), mine.params));
     }
 
-    private <T> T work(org.hibernate.jdbc.ReturningWork<T> work) {
-        return entityManager.unwrap(Session.class).doReturningWork(work);
+    /** The reader's own rows that they may still see. */
+    private record Mine(String sql, List<Object> params) {
+        static Mine of(Principals reader) {
+            Principals.SqlFilter visible = reader.sqlFilter("audience", "author_id");
+            List<Object> params = new ArrayList<>();
+            params.add(reader.employeeId());
+            params.addAll(visible.params());
+            return new Mine("recipient_id = ? AND " + visible.sql(), params);
+        }
+
+        Object[] with(Object last) {
+            List<Object> all = new ArrayList<>(params);
+            all.add(last);
+            return all.toArray();
+        }
+    }
+
+    private static Object[] prepend(List<Object> first, List<Object> rest) {
+        List<Object> all = new ArrayList<>(first);
+        all.addAll(rest);
+        return all.toArray();
     }
 
     private static Notification row(ResultSet rs) throws SQLException {
-        Array audience = rs.getArray(9);
         return new Notification(rs.getObject(1, UUID.class), rs.getString(2),
                 NotificationType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), List.of((String[]) audience.getArray()),
-                instant(rs.getObject(10, OffsetDateTime.class)), instant(rs.getObject(11, OffsetDateTime.class)));
-    }
-
-    private static Array textArray(Connection connection, List<String> values) throws SQLException {
-        return connection.createArrayOf("text", values.toArray(String[]::new));
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                rs.getString(7), rs.getString(8), rs.getString(9), Sql.strings(rs.getArray(10)),
+                Sql.instant(rs, 11), Sql.instant(rs, 12));
     }
 }

@@ -27,9 +27,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.intranet.contracts.EventTypes;
 import org.intranet.contracts.PostPublished;
 import org.intranet.contracts.Topics;
-import org.intranet.notification.domain.EmployeeCopy;
-import org.intranet.notification.store.EmployeeStore;
+import org.intranet.kit.readcopy.EmployeeCopy;
+import org.intranet.kit.readcopy.EmployeeCopies;
 import org.intranet.testsupport.kafka.TestTopics;
+import org.intranet.testsupport.http.Denials;
 import org.intranet.testsupport.oidc.TestTokens;
 import org.intranet.testsupport.quarkus.KafkaResource;
 import org.intranet.testsupport.quarkus.OidcResource;
@@ -51,7 +52,7 @@ class NotificationResourceTest {
     private static final List<String> EVERYONE = List.of("all");
 
     @Inject
-    EmployeeStore employees;
+    EmployeeCopies employees;
     @Inject
     EntityManager entityManager;
 
@@ -228,6 +229,17 @@ class NotificationResourceTest {
     }
 
     @Test
+    void handlesDifferingOnlyInCaseAreTwoPeopleInTheReadCopy() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Events.publishEmployee(Events.employee("Case" + suffix, "Upper", "Sales", "ACTIVE", 1));
+        Events.publishEmployee(Events.employee("case" + suffix, "Lower", "Legal", "ACTIVE", 1));
+        awaitEmployee("Case" + suffix, 1);
+        awaitEmployee("case" + suffix, 1);
+        assertThat(copyOf("Case" + suffix).orElseThrow().department()).isEqualTo("Sales");
+        assertThat(copyOf("case" + suffix).orElseThrow().department()).isEqualTo("Legal");
+    }
+
+    @Test
     void nobodySeesOrMarksSomeoneElsesNotification() {
         PostPublished post = Events.post("carol", "<p>Thanks @alice</p>", EVERYONE, "alice");
         Events.publishPost(post);
@@ -377,18 +389,37 @@ class NotificationResourceTest {
                 .then().statusCode(200).body("items", hasSize(0)).body("next", nullValue());
     }
 
+    /** Stores a notification about a post of {@code authorId} whose audience is {@code audience}. */
+    private String storeNotification(String recipient, String authorId, String audience) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                INSERT INTO notifications (id, recipient_id, type, actor_id, actor_name, post_id, author_id,
+                                           group_id, text, audience, created_at)
+                VALUES (:id, :recipient, 'COMMENT', 'x', 'X', :post, :author, 'left-group', 'X commented',
+                        CAST(:audience AS text[]), now())""")
+                .setParameter("id", id).setParameter("recipient", Events.id(recipient))
+                .setParameter("post", UUID.randomUUID().toString()).setParameter("author", authorId)
+                .setParameter("audience", "{" + audience + "}").executeUpdate());
+        return id.toString();
+    }
+
     @Test
-    void requestsWithoutAValidTokenAreRejected() {
-        given().get("/api/notifications").then().statusCode(401);
-        given().get("/api/notifications/unread-count").then().statusCode(401);
-        given().post("/api/notifications/read-all").then().statusCode(401);
-        given().post("/api/notifications/" + UUID.randomUUID() + "/read").then().statusCode(401);
-        given().get("/api/notifications/stream").then().statusCode(401);
-        given().auth().oauth2(TestTokens.user("ivan").forged().sign()).get("/api/notifications").then().statusCode(401);
-        given().auth().oauth2(TestTokens.user("ivan").expired().sign()).get("/api/notifications").then()
-                .statusCode(401);
-        given().auth().oauth2(TestTokens.user("ivan").issuedBy("https://evil.example.com/realms/intranet").sign())
-                .get("/api/notifications/unread-count").then().statusCode(401);
+    void anAuthorAlwaysSeesNotificationsAboutTheirOwnPostAndNobodyElsesOutsideTheAudience() {
+        // oskar is in no group: a post in "left-group" is outside his principals
+        String aboutHisPost = storeNotification("oskar", Events.id("oskar"), "group:left-group");
+        String aboutAnothers = storeNotification("oskar", Events.id("someone-else"), "group:left-group");
+        List<String> listed = list("oskar", "?limit=100").getList("items.id");
+        assertThat(listed).contains(aboutHisPost).doesNotContain(aboutAnothers);
+        assertThat(unreadCount("oskar")).isEqualTo(1);
+    }
+
+    @Test
+    void everyNotificationEndpointNeedsAnEmployeesToken() {
+        Denials.assertEmployeeOnly("GET", "/api/notifications");
+        Denials.assertEmployeeOnly("GET", "/api/notifications/unread-count");
+        Denials.assertEmployeeOnly("POST", "/api/notifications/read-all");
+        Denials.assertEmployeeOnly("POST", "/api/notifications/" + UUID.randomUUID() + "/read");
+        Denials.assertEmployeeOnly("GET", "/api/notifications/stream");
     }
 
     @Test

@@ -59,9 +59,13 @@ class NotificationStreamTest {
             assertThat(view.get("read").asBoolean()).isFalse();
             assertThat(pushed.id()).isEqualTo(view.get("id").asText());
 
-            // sid's push already happened; anything tess received before her own would have come first
+            // sid's push already happened; anything tess received before her own would have come first. A marker
+            // for sid on the same key (so consumed after tess's post) must be the next thing sid sees.
+            String key = "stream-order-" + UUID.randomUUID();
             PostPublished forTess = Events.post("hanna", "<p>Hi @tess</p>", List.of("all"), "tess");
-            Events.publishPost(forTess);
+            PostPublished marker = Events.post("hanna", "<p>Marker for @sid</p>", List.of("all"), "sid");
+            Events.publishPost(key, UUID.randomUUID().toString(), forTess);
+            Events.publishPost(key, UUID.randomUUID().toString(), marker);
             List<String> tessSaw = new ArrayList<>();
             Instant deadline = Instant.now().plus(EVENTUALLY);
             while (!tessSaw.contains(forTess.postId()) && Instant.now().isBefore(deadline)) {
@@ -71,7 +75,10 @@ class NotificationStreamTest {
                 }
             }
             assertThat(tessSaw).containsExactly(forTess.postId());
-            assertThat(sid.next(Duration.ofMillis(500))).as("sid gets nothing of tess's").isNull();
+            SseClient.Event sidNext = sid.next(EVENTUALLY);
+            assertThat(sidNext).isNotNull();
+            assertThat(new ObjectMapper().readTree(sidNext.data()).get("postId").asText())
+                    .as("sid gets nothing of tess's: his next event is the marker").isEqualTo(marker.postId());
         }
     }
 

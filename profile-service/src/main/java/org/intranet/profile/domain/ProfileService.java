@@ -10,7 +10,8 @@ import jakarta.transaction.Transactional;
 import org.intranet.kit.api.Caller;
 import org.intranet.kit.domain.InvalidRequestException;
 import org.intranet.kit.domain.NotFoundException;
-import org.intranet.profile.config.ProfileConfig;
+import org.intranet.kit.config.ClaimsConfig;
+import org.intranet.kit.domain.AccessDeniedException;
 import org.intranet.profile.events.ProfileEvents;
 import org.intranet.profile.store.EmployeeStore;
 
@@ -18,25 +19,33 @@ import org.intranet.profile.store.EmployeeStore;
 public class ProfileService {
     private final EmployeeStore employees;
     private final ProfileEvents events;
-    private final ProfileConfig config;
+    private final ClaimsConfig claims;
     private final Clock clock;
 
-    ProfileService(EmployeeStore employees, ProfileEvents events, ProfileConfig config) {
+    ProfileService(EmployeeStore employees, ProfileEvents events, ClaimsConfig claims) {
         this.employees = employees;
         this.events = events;
-        this.config = config;
+        this.claims = claims;
         this.clock = Clock.systemUTC();
     }
 
-    /** The caller's profile, created just-in-time from the token on the first call. */
-    @Transactional
+    /**
+     * The caller's profile, created just-in-time from the token on the first call. Only a token with the employee
+     * role makes a person: a machine client (SCIM, a service account) never gets a profile. The common case, an
+     * existing profile, is a plain read without a transaction.
+     */
     public Employee me(Caller caller) {
         Employee existing = employees.findById(caller.id());
-        if (existing != null) {
-            return existing;
+        return existing != null ? existing : provision(caller);
+    }
+
+    @Transactional
+    Employee provision(Caller caller) {
+        if (!caller.hasRole(Caller.EMPLOYEE)) {
+            throw new AccessDeniedException("only an employee's token has a profile; this token lacks the employee role");
         }
-        Employee fresh = TokenProfile.from(caller, config.claims(), Instant.now(clock));
-        if (employees.usernameTakenByOther(fresh.username, fresh.id)) {
+        Employee fresh = TokenProfile.from(caller, claims, Instant.now(clock));
+        if (employees.handleTakenByOther(fresh.username, fresh.id)) {
             // handles are unique; a second account with the same login keeps working under a derived handle
             fresh.username = TokenProfile.clip(fresh.username, 120) + "-" + fresh.id.substring(0, Math.min(6,
                     fresh.id.length()));
@@ -50,7 +59,12 @@ public class ProfileService {
         return created;
     }
 
-    @Transactional
+    /** The caller's profile as a managed entity of the current transaction, created first when needed. */
+    private Employee mine(Caller caller) {
+        Employee existing = employees.findById(caller.id());
+        return existing != null ? existing : provision(caller);
+    }
+
     public Employee get(String id) {
         Employee employee = EmployeeIds.isPlausible(id) ? employees.findById(id) : null;
         if (employee == null) {
@@ -62,7 +76,7 @@ public class ProfileService {
     @Transactional
     public Employee change(Caller caller, String id, ProfileChange change) {
         ProfilePolicy.requireCanEdit(caller, id, change);
-        Employee employee = caller.id().equals(id) ? me(caller) : get(id);
+        Employee employee = caller.id().equals(id) ? mine(caller) : get(id);
         if (change.managerId() != null) {
             requireValidManager(id, change.managerId());
             employee.managerId = change.managerId();

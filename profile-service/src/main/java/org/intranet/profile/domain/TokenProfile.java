@@ -3,7 +3,7 @@ package org.intranet.profile.domain;
 import java.time.Instant;
 
 import org.intranet.kit.api.Caller;
-import org.intranet.profile.config.ProfileConfig;
+import org.intranet.kit.config.ClaimsConfig;
 
 /**
  * Just-in-time provisioning: the first call of an employee creates the profile from the token's claims (name,
@@ -13,7 +13,7 @@ public final class TokenProfile {
     private TokenProfile() {
     }
 
-    public static Employee from(Caller caller, ProfileConfig.Claims claims, Instant now) {
+    public static Employee from(Caller caller, ClaimsConfig claims, Instant now) {
         Employee e = new Employee();
         e.id = caller.id();
         String username = caller.claim(claims.username());

@@ -33,10 +33,13 @@ public class EmployeeStore implements PanacheRepositoryBase<Employee, String> {
         return inserted == 1;
     }
 
-    /** Whether another employee already uses this handle (a re-created account, a re-used login name). */
-    public boolean usernameTakenByOther(String username, String id) {
+    /**
+     * Whether another employee already uses this handle, compared case-insensitively ("Alice" is "alice"): a
+     * re-created account, a re-used login name.
+     */
+    public boolean handleTakenByOther(String username, String id) {
         return !getEntityManager().createNativeQuery(
-                "SELECT 1 FROM employees WHERE username = :username AND id <> :id")
+                "SELECT 1 FROM employees WHERE lower(username) = lower(:username) AND id <> :id")
                 .setParameter("username", username).setParameter("id", id).getResultList().isEmpty();
     }
 

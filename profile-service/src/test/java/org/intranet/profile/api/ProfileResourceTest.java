@@ -1,13 +1,24 @@
 package org.intranet.profile.api;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +28,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.intranet.contracts.EventTypes;
 import org.intranet.contracts.Topics;
 import org.intranet.testsupport.kafka.TestTopics;
+import org.intranet.testsupport.http.Denials;
 import org.intranet.testsupport.oidc.TestTokens;
 import org.intranet.testsupport.quarkus.KafkaResource;
 import org.intranet.testsupport.quarkus.OidcResource;
@@ -33,6 +45,8 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL)
 class ProfileResourceTest {
+    @Inject
+    DataSource dataSource;
 
     private static TestTopics topics() {
         return new TestTopics(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
@@ -57,9 +71,9 @@ class ProfileResourceTest {
                     .body("location", equalTo("Paris"))
                     .body("email", equalTo("carol@example.com"));
         }
-        List<ConsumerRecord<String, String>> created = topics().await(Topics.PROFILE,
-                r -> id.equals(r.key()), 1, Duration.ofSeconds(20));
-        assertThat(created).hasSize(1);
+        // exactly one, however many first calls raced: collected for a while after the first copy arrived
+        List<ConsumerRecord<String, String>> created = topics().exactly(Topics.PROFILE,
+                r -> id.equals(r.key()), 1, Duration.ofSeconds(20), Duration.ofSeconds(2));
         ConsumerRecord<String, String> event = created.get(0);
         assertThat(TestTopics.header(event, "ce_type")).isEqualTo(EventTypes.EMPLOYEE_CREATED);
         assertThat(TestTopics.header(event, "ce_source")).isEqualTo(EventTypes.PROFILE_SOURCE);
@@ -128,15 +142,77 @@ class ProfileResourceTest {
     }
 
     @Test
+    void everyProfileEndpointNeedsAnEmployeesToken() {
+        Denials.assertEmployeeOnly("GET", "/api/profiles/me");
+        Denials.assertEmployeeOnly("PATCH", "/api/profiles/me");
+        Denials.assertEmployeeOnly("GET", "/api/profiles/" + TestTokens.stableId("carol"));
+        Denials.assertEmployeeOnly("PATCH", "/api/profiles/" + TestTokens.stableId("carol"));
+    }
+
+    @Test
+    void aMachineClientsTokenGetsNoProfile() throws SQLException {
+        given().auth().oauth2(Denials.machineToken()).get("/api/profiles/me").then().statusCode(403)
+                .contentType("application/problem+json");
+        assertThat(rows("SELECT count(*) FROM employees WHERE id = ?",
+                TestTokens.stableId("service-account-intranet-scim"))).isZero();
+    }
+
+    @Test
+    void handlesAreUniqueWhateverTheirCase() throws SQLException {
+        String upper = given().auth().oauth2(token("Quinn")).get("/api/profiles/me").then().statusCode(200)
+                .body("username", equalTo("Quinn")).extract().path("id");
+        String lower = given().auth().oauth2(token("quinn")).get("/api/profiles/me").then().statusCode(200)
+                .extract().path("id");
+        assertThat(lower).isNotEqualTo(upper);
+        String derived = given().auth().oauth2(token("quinn")).get("/api/profiles/me").then()
+                .extract().path("username");
+        assertThat(derived).as("the newcomer gets a derived handle").startsWith("quinn-").isNotEqualToIgnoringCase(
+                "quinn");
+        assertThat(rows("SELECT count(*) FROM employees WHERE lower(username) = 'quinn'")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentEditsOfOneProfileAnswer409ToTheLoser() throws Exception {
+        String id = given().auth().oauth2(token("olga")).get("/api/profiles/me").then().statusCode(200)
+                .extract().path("id");
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            // another writer changes the profile and holds its row until it commits
+            try (PreparedStatement update = other.prepareStatement(
+                    "UPDATE employees SET title = 'Other', version = version + 1 WHERE id = ?")) {
+                update.setString(1, id);
+                update.executeUpdate();
+            }
+            CompletableFuture<Integer> patch = CompletableFuture.supplyAsync(() -> given().auth()
+                    .oauth2(token("olga")).contentType(ContentType.JSON).body("{\"title\":\"Mine\"}")
+                    .patch("/api/profiles/me").then().extract().statusCode());
+            // the PATCH has read the old version and now waits for the row: let the other writer win
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ?",
+                    "update %employees%") > 0);
+            other.commit();
+            assertThat(patch.get(20, TimeUnit.SECONDS)).isEqualTo(409);
+        }
+        given().auth().oauth2(token("olga")).get("/api/profiles/me").then().body("title", equalTo("Other"));
+    }
+
+    private long rows(String sql, String... params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void requestsWithoutAValidTokenAreRejected() {
-        given().when().get("/api/profiles/me").then().statusCode(401);
-        given().auth().oauth2(TestTokens.user("ivan").expired().sign()).get("/api/profiles/me").then().statusCode(401);
-        given().auth().oauth2(TestTokens.user("ivan").issuedBy("https://evil.example.com/realms/intranet").sign())
-                .get("/api/profiles/me").then().statusCode(401);
-        given().auth().oauth2(TestTokens.user("ivan").forged().sign()).get("/api/profiles/me").then().statusCode(401);
-        given().auth().oauth2("not-a-jwt").get("/api/profiles/me").then().statusCode(401);
-        given().auth().oauth2(TestTokens.user("ivan").audience("some-other-api").sign())
-                .get("/api/profiles/me").then().statusCode(401);
+        given().when().get("/api/profiles/me").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2("not-a-jwt").get("/api/profiles/me").then().statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -21,7 +21,7 @@ public class AdminSearchResource {
     /** Answers when done (progress goes to the log meanwhile) with per-index counts, time and rate. */
     @POST
     @Path("/reindex")
-    @Operation(summary = "Rebuild people and posts into new versioned indices and swap the aliases")
+    @Operation(operationId = "reindex", summary = "Rebuild people and posts into new versioned indices and swap the aliases")
     public ReindexReport reindex() {
         return reindexer.reindexAll();
     }

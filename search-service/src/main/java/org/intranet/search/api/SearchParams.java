@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
+import org.intranet.kit.paging.PageLimit;
+import org.intranet.search.domain.SearchAfter;
 import org.intranet.search.domain.SearchQuery;
 
 /**
@@ -56,17 +58,14 @@ public class SearchParams {
     public String to;
 
     @QueryParam("limit")
-    @DefaultValue("20")
-    @Pattern(regexp = "[1-9]|[1-9][0-9]|100", message = "must be a whole number from 1 to 100")
     public String limit;
 
     @QueryParam("cursor")
-    @Size(max = 1000)
     public String cursor;
 
-    SearchQuery toQuery() {
+    SearchQuery toQuery(SearchAfter after) {
         return SearchQuery.of(q, type,
                 SearchQuery.filters(department, location, kind, tag, author, group, from, to),
-                Integer.parseInt(limit), cursor);
+                PageLimit.parse(limit), after);
     }
 }

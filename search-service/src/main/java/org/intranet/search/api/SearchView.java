@@ -33,8 +33,9 @@ public record SearchView(List<Hit> items, long total, Map<String, Map<String, Lo
         }
     }
 
-    static SearchView of(SearchPage page) {
+    /** @param next the signed cursor of the following page, or null */
+    static SearchView of(SearchPage page, String next) {
         return new SearchView(page.items().stream().map(Hit::of).toList(), page.total(), page.facets(),
-                page.next() == null ? null : page.next().encode());
+                next);
     }
 }

@@ -48,16 +48,6 @@ public interface SearchConfig {
     @WithDefault("5m")
     Duration reindexCatchUpMargin();
 
-    /** Token claims used for the caller's department and location until the read-copy knows the caller. */
-    Claims claims();
-
-    interface Claims {
-        @WithDefault("department")
-        String department();
-
-        @WithDefault("location")
-        String location();
-    }
 
     /** PEM file of the CA that signed OpenSearch's HTTP certificate (production); absent: JVM trust store. */
     Optional<String> caFile();

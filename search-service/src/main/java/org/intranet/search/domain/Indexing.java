@@ -3,6 +3,7 @@ package org.intranet.search.domain;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,11 +12,12 @@ import org.intranet.contracts.EmployeeSnapshot;
 import org.intranet.contracts.PostPublished;
 import org.intranet.kit.events.PoisonEventException;
 import org.intranet.kit.events.ProcessedEvents;
-import org.intranet.search.store.EmployeeCopies;
+import org.intranet.kit.readcopy.EmployeeCopies;
+import org.intranet.kit.readcopy.EmployeeCopy;
+import org.intranet.kit.text.PlainText;
 import org.intranet.search.store.SearchDocuments;
 import org.intranet.search.store.SearchDocuments.PersonDocument;
 import org.intranet.search.store.SearchDocuments.PostDocument;
-import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -29,7 +31,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class Indexing {
     public static final String PROFILE_CONSUMER = "search.profile";
     public static final String FEED_CONSUMER = "search.feed";
-    private static final Logger LOG = Logger.getLogger(Indexing.class);
 
     private final ProcessedEvents processed;
     private final EmployeeCopies employees;
@@ -43,29 +44,20 @@ public class Indexing {
         this.metrics = metrics;
     }
 
+    /** The copy and the people index change together, once, and only for a snapshot newer than the copy. */
     @Transactional
     public void employeeChanged(String eventId, EmployeeSnapshot employee) {
-        if (employee == null || blank(employee.id())) {
-            throw new PoisonEventException("employee event " + eventId + " has no employee id");
-        }
-        if (!processed.markOnce(PROFILE_CONSUMER, eventId)) {
+        Optional<EmployeeCopies.Applied> once = employees.applyOnce(PROFILE_CONSUMER, eventId, employee);
+        if (once.isEmpty() || !once.get().applied()) {
             return;
         }
-        var stored = employees.lock(employee.id());
-        if (stored.isPresent() && stored.get().version() > employee.version()) {
-            LOG.debugf("employee %s snapshot v%d is older than the copy (v%d): ignored", employee.id(),
-                    employee.version(), stored.get().version());
-            return;
-        }
-        employees.upsert(employee);
-        documents.indexPerson(new PersonDocument(employee.id(), employee.username(), employee.displayName(),
-                employee.title(), employee.department(), employee.location(),
-                employee.skills() == null ? List.of() : employee.skills(),
-                employee.status() == null ? "ACTIVE" : employee.status().toUpperCase(Locale.ROOT),
-                employee.updatedAt()), employee.version());
-        if (employee.displayName() != null
-                && !Objects.equals(stored.map(EmployeeCopies.Copy::displayName).orElse(null), employee.displayName())) {
-            documents.renameAuthor(employee.id(), employee.displayName());
+        EmployeeCopy copy = once.get().current();
+        documents.indexPerson(new PersonDocument(copy.id(), copy.username(), copy.displayName(), copy.title(),
+                copy.department(), copy.location(), copy.skills(), copy.status(), employee.updatedAt()),
+                copy.version());
+        String before = once.get().previous().map(EmployeeCopy::displayName).orElse(null);
+        if (copy.displayName() != null && !Objects.equals(before, copy.displayName())) {
+            documents.renameAuthor(copy.id(), copy.displayName());
         }
         metrics.counter("intranet.search.indexed", "type", "person").increment();
     }
@@ -78,7 +70,7 @@ public class Indexing {
         if (!processed.markOnce(FEED_CONSUMER, eventId)) {
             return;
         }
-        String authorName = employees.find(post.authorId()).map(EmployeeCopies.Copy::displayName).orElse(null);
+        String authorName = employees.find(post.authorId()).map(EmployeeCopy::name).orElse(null);
         documents.indexPost(new PostDocument(post.postId(), post.authorId(), authorName, post.kind(), post.body(),
                 PlainText.of(post.body()), post.groupId(),
                 // no audience means nobody but the author: never widen visibility on missing data

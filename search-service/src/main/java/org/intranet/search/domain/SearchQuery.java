@@ -13,7 +13,7 @@ import org.intranet.kit.domain.InvalidRequestException;
  * Filters on a field only one type has narrow that type and leave out the other (posts have no department;
  * people have no kind), so {@code type=all&department=Sales} answers people of Sales only.
  */
-public record SearchQuery(String text, Scope scope, Filters filters, int limit, Cursor after) {
+public record SearchQuery(String text, Scope scope, Filters filters, int limit, SearchAfter after) {
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -43,11 +43,11 @@ public record SearchQuery(String text, Scope scope, Filters filters, int limit, 
         }
     }
 
-    public static SearchQuery of(String text, String type, Filters filters, int limit, String cursor) {
+    public static SearchQuery of(String text, String type, Filters filters, int limit, SearchAfter after) {
         if (text == null || text.isBlank()) {
             throw new InvalidRequestException("q must not be blank");
         }
-        return new SearchQuery(text.strip(), Scope.parse(type), filters, limit, Cursor.decode(cursor));
+        return new SearchQuery(text.strip(), Scope.parse(type), filters, limit, after);
     }
 
     public static Filters filters(String department, String location, String kind, String tag, String author,

@@ -10,9 +10,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.intranet.search.config.SearchConfig;
-import org.intranet.search.domain.Cursor;
-import org.intranet.search.domain.PlainText;
-import org.intranet.search.domain.Principals;
+import org.intranet.kit.text.PlainText;
+import org.intranet.kit.visibility.Principals;
+import org.intranet.search.domain.SearchAfter;
 import org.intranet.search.domain.SearchHit;
 import org.intranet.search.domain.SearchPage;
 import org.intranet.search.domain.SearchQuery;
@@ -164,12 +164,9 @@ public class SearchQueries {
         return bool(Map.of("filter", filters, "must", List.of(userText(query.text(), PERSON_FIELDS))));
     }
 
-    /** The visibility rule of {@link Principals#canSee}: audience shares a principal, or the caller is the author. */
+    /** The kit's one visibility rule, evaluated by OpenSearch. */
     private static Map<String, Object> visibleTo(Principals caller) {
-        return bool(Map.of("should", List.of(
-                        Map.of("terms", Map.of("audience", List.copyOf(caller.values()))),
-                        term("authorId", caller.employeeId())),
-                "minimum_should_match", 1));
+        return caller.openSearchFilter("audience", "authorId");
     }
 
     private static Map<String, Object> userText(String text, List<String> fields) {
@@ -192,14 +189,14 @@ public class SearchQueries {
 
     private SearchPage page(JsonNode reply, int limit) {
         List<SearchHit> items = new ArrayList<>();
-        Cursor next = null;
+        SearchAfter next = null;
         JsonNode hits = reply.path("hits").path("hits");
         for (int i = 0; i < hits.size() && i < limit; i++) {
             items.add(hit(hits.get(i)));
         }
         if (hits.size() > limit) {
             JsonNode sort = hits.get(limit - 1).path("sort");
-            next = new Cursor(sort.path(0).asDouble(), sort.path(1).asText());
+            next = new SearchAfter(sort.path(0).asDouble(), sort.path(1).asText());
         }
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String facet : List.of("kind", "department", "tags")) {
@@ -227,7 +224,7 @@ public class SearchQueries {
             s.path("hashtags").forEach(t -> tags.add(t.asText()));
             String created = text(s, "createdAt");
             return new SearchHit(SearchHit.POST, text(s, "id"), author,
-                    PlainText.snippet(text(s, "text"), config.snippetLength()), highlights, score,
+                    PlainText.truncate(text(s, "text"), config.snippetLength()), highlights, score,
                     new SearchHit.Post(text(s, "authorId"), text(s, "kind"), text(s, "groupId"), tags,
                             created == null ? null : Instant.parse(created)),
                     null);

@@ -57,13 +57,13 @@ class SearchQueryTest {
     }
 
     @Test
-    void cursorsRoundTripAndGarbageIsRefused() {
-        Cursor cursor = new Cursor(0.3596026, "post-1|x");
-        assertThat(Cursor.decode(cursor.encode())).isEqualTo(cursor);
-        assertThat(Cursor.decode(null)).isNull();
-        assertThatThrownBy(() -> Cursor.decode("not a cursor!"))
+    void searchAfterKeysRoundTripAndOddScoresAreRefused() {
+        SearchAfter after = new SearchAfter(0.3596026, "post-1|x");
+        assertThat(SearchAfter.of(after.keys())).isEqualTo(after);
+        assertThat(SearchAfter.of(null)).isNull();
+        assertThatThrownBy(() -> SearchAfter.of(java.util.List.of("NaN", "x")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("cursor");
-        assertThatThrownBy(() -> Cursor.decode(java.util.Base64.getUrlEncoder().encodeToString("NaN|x".getBytes())))
+        assertThatThrownBy(() -> SearchAfter.of(java.util.List.of("1.0", "")))
                 .isInstanceOf(InvalidRequestException.class);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.intranet.kit.domain.AccessDeniedException;
+import org.intranet.kit.domain.DependencyUnavailableException;
 import org.intranet.kit.domain.InvalidRequestException;
 import org.intranet.kit.domain.NotFoundException;
 import org.jboss.logging.Logger;
@@ -21,6 +22,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.quarkus.oidc.OIDCException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
@@ -86,13 +89,40 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(Problem.of(403, "forbidden", "Forbidden",
-                "your roles do not allow this operation", path(uri)));
+                "your token does not carry a role this operation needs (employee APIs need the employee role; "
+                        + "some operations need hr or admin)", path(uri)));
+    }
+
+    /** No token at all. Authentication is lazy (not proactive), so it fails here, where this mapper applies. */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return challenge("a bearer token is required: send Authorization: Bearer <access token>", uri);
+    }
+
+    /**
+     * A token that does not verify (signature, issuer, audience, expiry), or an identity provider that cannot be
+     * reached to verify it (then 503: the token may be fine).
+     */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        var away = Unavailable.dependencyOf(e);
+        if (away.isPresent()) {
+            return unavailable("the identity provider", uri);
+        }
+        return challenge("the bearer token is not valid here: it is expired, malformed, not signed by the "
+                + "identity provider, or not issued for this API; get a new one", uri);
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return respond(Problem.of(401, "unauthorized", "Unauthorized",
-                "a valid bearer token is required", path(uri)));
+    public Response oidcUnavailable(OIDCException e, UriInfo uri) {
+        LOG.warnf("identity provider unavailable on %s: %s", path(uri), e.getMessage());
+        return unavailable("the identity provider", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response dependencyUnavailable(DependencyUnavailableException e, UriInfo uri) {
+        LOG.warnf("%s unavailable on %s: %s", e.dependency(), path(uri), e.getMessage());
+        return unavailable(e.dependency(), uri);
     }
 
     @ServerExceptionMapper
@@ -109,10 +139,32 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        var away = Unavailable.dependencyOf(e);
+        if (away.isPresent()) {
+            LOG.warnf("%s unavailable on %s: %s", away.get(), path(uri), e.getMessage());
+            return unavailable(away.get(), uri);
+        }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s on %s", incident, path(uri));
         return respond(Problem.of(500, "internal", "Internal error",
                 "something went wrong on our side; quote incident " + incident, path(uri)));
+    }
+
+    /** Seconds a client should wait before trying again when a dependency is away. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    private static Response unavailable(String dependency, UriInfo uri) {
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(Problem.of(503, "unavailable", "Service unavailable", dependency
+                        + " is not answering right now; try again in " + RETRY_AFTER_SECONDS
+                        + " seconds", path(uri)))
+                .build();
+    }
+
+    /** 401 with the RFC 6750 challenge, so a client knows to (re)authenticate with a bearer token. */
+    private static Response challenge(String detail, UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(Problem.of(401, "unauthorized", "Unauthorized", detail, path(uri))).build();
     }
 
     private static Response respond(Problem problem) {

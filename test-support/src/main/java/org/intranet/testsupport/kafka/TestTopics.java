@@ -29,9 +29,36 @@ public final class TestTopics {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Waits until records matching {@code match} appear (from the beginning of the topic) and returns them all. */
+    /**
+     * Waits until at least {@code atLeast} records matching {@code match} appear (reading from the beginning of the
+     * topic) and returns them. For "at least" assertions; use {@link #exactly} to prove something happened once.
+     */
     public List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> match,
             int atLeast, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = collect(topic, match, atLeast, timeout, Duration.ZERO);
+        if (found.size() < atLeast) {
+            throw new AssertionError("expected " + atLeast + " matching record(s) on " + topic + " within "
+                    + timeout + ", found " + found.size());
+        }
+        return found;
+    }
+
+    /**
+     * Asserts that exactly {@code count} records match: waits until they appear, then keeps reading for
+     * {@code settle} more, so a duplicate sent right behind the first copy is caught.
+     */
+    public List<ConsumerRecord<String, String>> exactly(String topic, Predicate<ConsumerRecord<String, String>> match,
+            int count, Duration timeout, Duration settle) {
+        List<ConsumerRecord<String, String>> found = collect(topic, match, count, timeout, settle);
+        if (found.size() != count) {
+            throw new AssertionError("expected exactly " + count + " matching record(s) on " + topic + ", found "
+                    + found.size() + " (waited up to " + timeout + ", then " + settle + " more)");
+        }
+        return found;
+    }
+
+    private List<ConsumerRecord<String, String>> collect(String topic,
+            Predicate<ConsumerRecord<String, String>> match, int expected, Duration timeout, Duration settle) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -49,17 +76,17 @@ public final class TestTopics {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (found.size() < atLeast && Instant.now().isBefore(deadline)) {
+            Instant settled = null;
+            while (Instant.now().isBefore(settled != null ? settled : deadline)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (match.test(r)) {
                         found.add(r);
                     }
                 });
+                if (settled == null && found.size() >= expected) {
+                    settled = Instant.now().plus(settle);
+                }
             }
-        }
-        if (found.size() < atLeast) {
-            throw new AssertionError("expected " + atLeast + " matching record(s) on " + topic + " within "
-                    + timeout + ", found " + found.size());
         }
         return found;
     }
