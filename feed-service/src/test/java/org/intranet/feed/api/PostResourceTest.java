@@ -11,6 +11,10 @@ import static org.intranet.feed.FeedTestSupport.announceEmployee;
 import static org.intranet.feed.FeedTestSupport.token;
 import static org.intranet.feed.FeedTestSupport.topics;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,6 +46,9 @@ import io.restassured.http.ContentType;
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL)
 class PostResourceTest {
+    @TestHTTPResource("/api/posts")
+    URI postsUri;
+
     @Inject
     EntityManager em;
 
@@ -139,6 +147,34 @@ class PostResourceTest {
                 .body("{\"kind\":\"UPDATE\",\"body\":\"hello\",\"groupId\":\"no-such-group\"}")
                 .post("/api/posts").then().statusCode(404).body("detail", containsString("no-such-group"));
         assertThat(posts()).isEqualTo(before);
+    }
+
+    @Test
+    void aChunkedBodyIsReadUpToTheLimitAndRefusedPastItAsAProblem() throws Exception {
+        String token = token("chunky");
+        long before = posts();
+        HttpResponse<String> small = chunked(token, "{\"kind\":\"UPDATE\",\"body\":\"sent in chunks\"}");
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(201);
+        assertThat(small.body()).contains("sent in chunks");
+
+        HttpResponse<String> large = chunked(token,
+                "{\"kind\":\"UPDATE\",\"body\":\"" + "x".repeat(1024 * 1024) + "\"}");
+        assertThat(large.statusCode()).isEqualTo(413);
+        assertThat(large.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(large.body()).contains("\"status\":413").contains("at most");
+        assertThat(posts()).isEqualTo(before + 1);
+    }
+
+    /** A body of unknown length: the client sends it with Transfer-Encoding: chunked. */
+    private HttpResponse<String> chunked(String token, String json) throws Exception {
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(postsUri).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test

@@ -12,11 +12,13 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Refuses a body declared larger than {@code quarkus.http.limits.max-body-size} with the same problem+json shape
- * as every other error, before any of it is read. (Quarkus' own check, which also covers chunked bodies, runs
- * right after this one and answers a bare 413.)
+ * Refuses a body larger than {@code quarkus.http.limits.max-body-size} with the same problem+json shape as every
+ * other error. A declared {@code Content-Length} over the limit is refused before any of it is read; a chunked body
+ * (no length declared) is read here up to the limit, and refused as soon as it passes it. (Quarkus' own checks,
+ * which run after these, answer a bare 413.) A chunked body within the limit goes on to the resource as read.
  */
 @ApplicationScoped
 public class OversizeProblem {
@@ -27,10 +29,36 @@ public class OversizeProblem {
     }
 
     void install(@Observes Router router) {
-        limit.ifPresent(max -> router.route().order(-3).handler(ctx -> refuseIfTooLarge(ctx, max.asLongValue())));
+        limit.ifPresent(max -> {
+            long bytes = max.asLongValue();
+            router.route().order(-3).handler(ctx -> refuseIfDeclaredTooLarge(ctx, bytes));
+            BodyHandler chunked = BodyHandler.create(false).setBodyLimit(bytes);
+            router.route().order(-2)
+                    .handler(ctx -> {
+                        if (isChunked(ctx)) {
+                            chunked.handle(ctx);
+                        } else {
+                            ctx.next();
+                        }
+                    })
+                    .failureHandler(ctx -> {
+                        if (ctx.statusCode() == 413) {
+                            refuse(ctx, "the request body has more than " + bytes + " bytes; this API accepts at most "
+                                    + bytes);
+                        } else {
+                            ctx.next();
+                        }
+                    });
+        });
     }
 
-    private static void refuseIfTooLarge(RoutingContext ctx, long max) {
+    private static boolean isChunked(RoutingContext ctx) {
+        String encoding = ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null && encoding != null
+                && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+    }
+
+    private static void refuseIfDeclaredTooLarge(RoutingContext ctx, long max) {
         String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long length;
         try {
@@ -42,13 +70,17 @@ public class OversizeProblem {
             ctx.next();
             return;
         }
+        refuse(ctx, "the request body has " + length + " bytes; this API accepts at most " + max);
+    }
+
+    private static void refuse(RoutingContext ctx, String detail) {
         ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(new JsonObject()
                         .put("type", "/problems/payload-too-large")
                         .put("title", "Payload too large")
                         .put("status", 413)
-                        .put("detail", "the request body has " + length + " bytes; this API accepts at most " + max)
+                        .put("detail", detail)
                         .put("instance", ctx.normalizedPath())
                         .encode());
     }
