@@ -73,9 +73,13 @@ public class OutboxRelay {
         }
     }
 
-    /** The safety net: whatever a kick missed (a crash, a broker outage) goes out on the next tick. */
+    /**
+     * The safety net: whatever a kick missed (a crash, a broker outage) goes out on the next tick. Ticks wait until
+     * the application runs: on a slow start the first one would come before messaging has wired the channel.
+     */
     @Scheduled(every = "${intranet.outbox.poll-interval:1s}", delayed = "${intranet.outbox.start-delay:3s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayPending() {
         try {
             while (relayBatch() == config.batchSize()) {
