@@ -81,8 +81,19 @@ start_process() {
     [ -f "$LOG_DIR/$part.log" ] && mv -f "$LOG_DIR/$part.log" "$LOG_DIR/$part.log.1"
     # A background subshell of a non-interactive shell is no group leader, so setsid does not
     # fork and $! is the part's own pid (and process-group id).
-    (cd "$STATE_DIR" && exec setsid "$@" >"$LOG_DIR/$part.log" 2>&1 </dev/null) &
+    (cd "$STATE_DIR" && close_inherited_fds && exec setsid "$@" >"$LOG_DIR/$part.log" 2>&1 </dev/null) &
     echo $! >"$(pid_file "$part")"
+}
+
+# Closes the (sub)shell's file descriptors above 2, so that a part keeps none of its caller's:
+# under `flock LOCK ./intranet up`, the lock would otherwise stay held for as long as the part runs.
+close_inherited_fds() {
+    local fd
+    for fd in "/proc/$BASHPID/fd/"*; do
+        fd=${fd##*/}
+        # 255 is bash's own script fd; it is close-on-exec anyway
+        if [ "$fd" -gt 2 ] && [ "$fd" != 255 ]; then eval "exec $fd>&-"; fi
+    done
 }
 
 # Waits until "$check" (a command, with args) succeeds for part $1. Returns 0 when ready,
