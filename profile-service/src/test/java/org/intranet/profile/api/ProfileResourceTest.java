@@ -209,6 +209,19 @@ class ProfileResourceTest {
     }
 
     @Test
+    void aTokenServedFromTheVerifiedTokenCacheIsStillCheckedByteForByte() {
+        String good = token("cached");
+        given().auth().oauth2(good).get("/api/profiles/me").then().statusCode(200);
+        given().auth().oauth2(good).get("/api/profiles/me").then().statusCode(200);
+        // the cached token's header and claims under another signature: a different key, verified in full
+        String[] parts = good.split("\\.");
+        String resigned = parts[0] + "." + parts[1] + "." + TestTokens.user("cached").forged().sign().split("\\.")[2];
+        given().auth().oauth2(resigned).get("/api/profiles/me").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(good).get("/api/profiles/me").then().statusCode(200);
+    }
+
+    @Test
     void requestsWithoutAValidTokenAreRejected() {
         given().when().get("/api/profiles/me").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2("not-a-jwt").get("/api/profiles/me").then().statusCode(401)
