@@ -38,12 +38,13 @@ public class FeedQueries {
     public FeedPage company(Principals reader, Position after, int limit) {
         Principals.SqlFilter visible = reader.sqlFilter("p.audience", "p.author_id");
         Position from = after == null ? TOP : after;
+        List<Object> params = new ArrayList<>(visible.params());
+        params.addAll(List.of(from.createdAt(), from.id(), limit + 1));
         List<FeedPage.FeedItem> rows = sql.list(COLUMNS + """
                 WHERE p.deleted_at IS NULL AND p.group_id IS NULL AND %s
                   AND (p.created_at, p.id) < (?, ?)
                 ORDER BY p.created_at DESC, p.id DESC
-                LIMIT ?""".formatted(visible.sql()), FeedQueries::item,
-                visible.params().get(0), visible.params().get(1), from.createdAt(), from.id(), limit + 1);
+                LIMIT ?""".formatted(visible.sql()), FeedQueries::item, params.toArray());
         return page(rows, limit);
     }
 

@@ -99,8 +99,9 @@ public class EmployeeCopies {
     public Map<String, String> names(Collection<String> ids) {
         Map<String, String> names = new HashMap<>();
         if (!ids.isEmpty()) {
-            sql.list("SELECT " + COLUMNS + " FROM employees WHERE id = ANY (?)", EmployeeCopies::copy, ids)
-                    .forEach(c -> names.put(c.id(), c.name()));
+            sql.list("SELECT id, COALESCE(NULLIF(btrim(display_name), ''), username) FROM employees WHERE id = ANY (?)",
+                    rs -> Map.entry(rs.getString(1), rs.getString(2)), ids)
+                    .forEach(e -> names.put(e.getKey(), e.getValue()));
         }
         return names;
     }
