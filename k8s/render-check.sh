@@ -15,7 +15,7 @@ overlays=("$@")
 services=(profile-service feed-service search-service notification-service)
 topics=(intranet.profile intranet.feed
         intranet.profile.dlq.feed intranet.profile.dlq.search intranet.profile.dlq.notification
-        intranet.feed.dlq.search intranet.feed.dlq.notification)
+        intranet.feed.dlq.feed intranet.feed.dlq.search intranet.feed.dlq.notification)
 config_keys=(KAFKA_BOOTSTRAP_SERVERS QUARKUS_DATASOURCE_JDBC_URL QUARKUS_OIDC_AUTH_SERVER_URL
              QUARKUS_ELASTICSEARCH_HOSTS QUARKUS_MAILER_HOST QUARKUS_MAILER_PORT
              QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT QUARKUS_HTTP_CORS_ORIGINS)

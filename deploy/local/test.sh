@@ -55,6 +55,12 @@ openapi_lint() {
     command -v npx >/dev/null 2>&1 || { echo "intranet: npx is needed for the OpenAPI lint (apt-get install npm)" >&2; return 1; }
     (cd "$ROOT" && npx --yes "$REDOCLY_CLI" lint --format=stylish ./*-service/target/openapi/openapi.yaml)
 }
+# The event contract (docs/asyncapi.yaml) against the AsyncAPI schema, pinned the same way.
+ASYNCAPI_CLI=@asyncapi/cli@6.2.0
+asyncapi_validate() {
+    command -v npx >/dev/null 2>&1 || { echo "intranet: npx is needed for the AsyncAPI check (apt-get install npm)" >&2; return 1; }
+    (cd "$ROOT" && npx --yes "$ASYNCAPI_CLI" validate docs/asyncapi.yaml --fail-severity=warn)
+}
 stack_up() { "$ROOT/intranet" up; }
 e2e_verify() {
     (cd "$ROOT" && ./mvnw -B -pl e2e-tests verify -De2e) || { local rc=$?; show_service_logs; return $rc; }
@@ -97,6 +103,7 @@ cmd_test() {
     trap 'exit 143' TERM
     run_phase "build, unit and @QuarkusTest tests" mvnw_verify
     run_phase "OpenAPI lint (Redocly recommended-strict)" openapi_lint
+    run_phase "AsyncAPI validation (the event contract)" asyncapi_validate
     run_phase "stack up" stack_up
     run_phase "end-to-end tests" e2e_verify
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param body       sanitized HTML, safe to render
  * @param mentions   employee ids resolved from {@code @handles}
  * @param hashtags   lower-case tags without the {@code #}
+ * @param links      link attachments (added in v1 later: older events have none)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PostPublished(
@@ -24,5 +25,6 @@ public record PostPublished(
         List<String> audience,
         List<String> mentions,
         List<String> hashtags,
-        Instant createdAt) {
+        Instant createdAt,
+        List<PostChanged.Link> links) {
 }

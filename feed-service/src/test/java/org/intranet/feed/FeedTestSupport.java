@@ -34,6 +34,16 @@ public final class FeedTestSupport {
                 EventTypes.EMPLOYEE_CREATED, EventTypes.PROFILE_SOURCE, id));
     }
 
+    /** An event's payload as JSON (the outbox stores it as jsonb, so compare fields, not text). */
+    public static com.fasterxml.jackson.databind.JsonNode json(
+            org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.value());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static List<String> ids(String... usernames) {
         return java.util.Arrays.stream(usernames).map(TestTokens::stableId).toList();
     }

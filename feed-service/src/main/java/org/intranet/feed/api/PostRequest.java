@@ -1,5 +1,8 @@
 package org.intranet.feed.api;
 
+import java.util.List;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -8,13 +11,17 @@ import jakarta.validation.constraints.Size;
 import org.intranet.feed.domain.Draft;
 import org.intranet.feed.domain.Post;
 
-/** {@code POST /api/posts}: {@code {"kind":"UPDATE","body":"…","groupId":null}}. */
+/** {@code POST /api/posts}: {@code {"kind":"UPDATE","body":"…","groupId":null,"links":[{"url":"…","title":"…"}]}}. */
 public record PostRequest(
         @NotNull Post.Kind kind,
         @NotBlank @Size(max = 10_000) String body,
-        @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a group id") String groupId) {
+        @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a group id") String groupId,
+        @Size(max = PostRequest.MAX_LINKS) List<@Valid @NotNull LinkRequest> links) {
+
+    public static final int MAX_LINKS = 5;
 
     public Draft toDraft() {
-        return new Draft(kind, body, groupId);
+        return new Draft(kind, body, groupId, links == null ? List.of() : links.stream().map(LinkRequest::toLink)
+                .toList());
     }
 }

@@ -2,23 +2,23 @@ package org.intranet.feed.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-import org.intranet.feed.domain.FeedPage;
-import org.intranet.feed.domain.Post;
+import org.intranet.feed.domain.FeedItem;
+import org.intranet.feed.domain.Link;
 
-/** A post as clients see it; {@code body} is sanitized HTML. */
-public record PostView(String id, String authorId, String authorName, String kind, String body, String groupId,
-        List<String> mentions, List<String> hashtags, int commentCount, int reactionCount, Instant createdAt,
-        Instant updatedAt) {
+/**
+ * A post as clients see it, renderable without another call. {@code body} is sanitized HTML; {@code reactions}
+ * counts per type; {@code myReaction} is the caller's own (or null); {@code edited} tells the text changed.
+ */
+public record PostView(String id, String kind, String authorId, String authorName, String authorHandle, String body,
+        String groupId, String groupName, List<Link> links, List<String> mentions, List<String> hashtags,
+        Map<String, Integer> reactions, String myReaction, int commentCount, boolean edited, int revision,
+        Instant createdAt, Instant editedAt) {
 
-    public static PostView of(Post p, String authorName) {
-        return new PostView(p.id.toString(), p.authorId, authorName, p.kind.name(), p.body, p.groupId,
-                List.copyOf(p.mentions), List.copyOf(p.hashtags), p.commentCount, p.reactionCount, p.createdAt,
-                p.updatedAt);
-    }
-
-    public static PostView of(FeedPage.FeedItem i) {
-        return new PostView(i.id().toString(), i.authorId(), i.authorName(), i.kind().name(), i.body(), i.groupId(),
-                i.mentions(), i.hashtags(), i.commentCount(), i.reactionCount(), i.createdAt(), i.updatedAt());
+    public static PostView of(FeedItem i) {
+        return new PostView(i.id().toString(), i.kind().name(), i.authorId(), i.authorName(), i.authorHandle(),
+                i.body(), i.groupId(), i.groupName(), i.links(), i.mentions(), i.hashtags(), i.reactions(),
+                i.myReaction(), i.commentCount(), i.edited(), i.revision(), i.createdAt(), i.editedAt());
     }
 }

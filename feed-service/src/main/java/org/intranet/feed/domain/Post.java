@@ -2,7 +2,9 @@ package org.intranet.feed.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -13,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.intranet.contracts.PostChanged;
 import org.hibernate.type.SqlTypes;
 
 @Entity
@@ -46,4 +49,26 @@ public class Post {
     public Instant updatedAt;
     @Column(name = "deleted_at")
     public Instant deletedAt;
+    @Column(name = "deleted_by")
+    public String deletedBy;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Link> links = new ArrayList<>();
+    /** Reactions per type, kept as a counter by ReactionService (never counted per read). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "reaction_counts")
+    public Map<String, Integer> reactionCounts = new HashMap<>();
+    /** 1 as published, +1 per edit; post_revisions holds every one. */
+    public int revision = 1;
+    @Column(name = "edited_at")
+    public Instant editedAt;
+    /** Merged into home feeds at read time rather than fanned out (see FanOut). */
+    public boolean broadcast;
+
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+
+    public List<PostChanged.Link> contractLinks() {
+        return links.stream().map(l -> new PostChanged.Link(l.url(), l.title())).toList();
+    }
 }

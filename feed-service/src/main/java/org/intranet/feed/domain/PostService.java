@@ -3,88 +3,182 @@ package org.intranet.feed.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.intranet.feed.config.FeedConfig;
 import org.intranet.feed.events.FeedEvents;
 import org.intranet.feed.store.GroupStore;
+import org.intranet.feed.store.MentionStore;
 import org.intranet.feed.store.PostStore;
+import org.intranet.feed.store.RevisionStore;
 import org.intranet.kit.api.Caller;
 import org.intranet.kit.domain.AccessDeniedException;
 import org.intranet.kit.domain.InvalidRequestException;
 import org.intranet.kit.domain.NotFoundException;
-import org.intranet.kit.readcopy.EmployeeCopies;
 import org.intranet.kit.visibility.Audience;
 import org.intranet.kit.visibility.Readers;
 
+/** Publishing, editing and deleting posts; every change and its event commit together. */
 @ApplicationScoped
 public class PostService {
     private final PostStore posts;
-    private final EmployeeCopies employees;
+    private final RevisionStore revisions;
     private final GroupStore groups;
+    private final Mentions mentions;
+    private final MentionStore pendingMentions;
     private final Readers readers;
     private final FeedEvents events;
+    private final FeedConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    PostService(PostStore posts, EmployeeCopies employees, GroupStore groups, Readers readers, FeedEvents events) {
+    PostService(PostStore posts, RevisionStore revisions, GroupStore groups, Mentions mentions,
+            MentionStore pendingMentions, Readers readers, FeedEvents events, FeedConfig config) {
         this.posts = posts;
-        this.employees = employees;
+        this.revisions = revisions;
         this.groups = groups;
+        this.mentions = mentions;
+        this.pendingMentions = pendingMentions;
         this.readers = readers;
         this.events = events;
+        this.config = config;
     }
 
-    /** Stores the post and its post.published event in one transaction. */
+    /** Stores the post, its first revision, its tags and its post.published event in one transaction. */
     @Transactional
     public Post publish(Caller author, Draft draft) {
         if (draft.kind() != Post.Kind.UPDATE) {
             throw new InvalidRequestException("kind " + draft.kind() + " is not open for publishing yet; use UPDATE");
         }
-        String body = PostText.sanitize(draft.body());
-        if (body.isBlank()) {
-            throw new InvalidRequestException("body has no visible text once unsafe markup is removed");
-        }
         Post post = new Post();
         post.id = UUID.randomUUID();
         post.authorId = author.id();
         post.kind = draft.kind();
-        post.body = body;
+        post.body = sanitized(draft.body());
         post.groupId = draft.groupId();
-        post.audience = audienceOf(author, draft);
-        // read from what is stored: a mention inside removed markup reaches nobody, as nobody can read it
-        post.mentions = employees.activeIdsOfHandles(PostText.handles(body));
-        post.hashtags = PostText.hashtags(body);
+        post.links = new ArrayList<>(draft.links());
+        if (draft.groupId() != null) {
+            GroupStore.GroupRef group = postableGroup(author, draft.groupId());
+            post.audience = group.isPrivate() ? List.of(Audience.group(group.id()))
+                    : List.of(Audience.EVERYONE, Audience.group(group.id()));
+            // too many members to fan out row by row: home feeds merge its posts at read time (FeedTimelines)
+            post.broadcast = group.memberCount() > config.timeline().fanOutGroupLimit();
+        } else {
+            post.audience = List.of(Audience.EVERYONE);
+        }
+        Mentions.Resolved named = mentions.resolve(post.body);
+        post.mentions = named.employeeIds();
+        post.hashtags = PostText.hashtags(post.body);
         // microseconds: what PostgreSQL stores, so the cursor of a returned post matches the stored row
-        post.createdAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        post.createdAt = now();
         post.updatedAt = post.createdAt;
-        posts.persist(post);
+        posts.persistAndFlush(post);
+        mentions.keepPending(named, post.id, null, post.createdAt);
+        revisions.add(post.id, new Revision(1, post.body, post.links, author.id(), post.createdAt));
+        revisions.tag(post.id, post.createdAt, post.hashtags);
         events.postPublished(post);
         return post;
     }
 
-    /** A read: no transaction needed, the entity comes back detached. */
-    public Post get(Caller caller, UUID id) {
+    /** The author changes the text or the links; the old text stays in the history. */
+    @Transactional
+    public Post edit(Caller caller, UUID id, Edit edit) {
+        Post post = visibleForUpdate(caller, id);
+        if (!post.authorId.equals(caller.id())) {
+            throw new AccessDeniedException("only the author may edit post " + id);
+        }
+        if (edit.body() == null && edit.links() == null) {
+            throw new InvalidRequestException("nothing to change: give a body, links, or both");
+        }
+        Instant now = now();
+        if (edit.body() != null) {
+            post.body = sanitized(edit.body());
+            pendingMentions.forgetPendingOfPost(post.id);
+            Mentions.Resolved named = mentions.resolve(post.body);
+            post.mentions = named.employeeIds();
+            mentions.keepPending(named, post.id, null, now);
+            post.hashtags = PostText.hashtags(post.body);
+            revisions.tag(post.id, post.createdAt, post.hashtags);
+        }
+        if (edit.links() != null) {
+            post.links = new ArrayList<>(edit.links());
+        }
+        post.revision++;
+        post.editedAt = now;
+        post.updatedAt = now;
+        revisions.add(post.id, new Revision(post.revision, post.body, post.links, caller.id(), now));
+        events.postEdited(post);
+        return post;
+    }
+
+    /** Soft delete by the author, an owner of the post's group, or an admin; it disappears from every feed. */
+    @Transactional
+    public void delete(Caller caller, UUID id) {
+        Post post = visibleForUpdate(caller, id);
+        boolean allowed = post.authorId.equals(caller.id()) || caller.hasRole(Caller.ADMIN)
+                || (post.groupId != null && groups.isOwner(post.groupId, caller.id()));
+        if (!allowed) {
+            throw new AccessDeniedException("only the author, an owner of its group or an admin may delete post " + id);
+        }
+        post.deletedAt = now();
+        post.deletedBy = caller.id();
+        post.updatedAt = post.deletedAt;
+        pendingMentions.forgetPendingOfPost(post.id);
+        revisions.tag(post.id, post.createdAt, List.of());
+        events.postDeleted(post);
+    }
+
+    /**
+     * Every text the post has had, newest first, for whoever may see the post: limit + 1 of them below revision
+     * {@code before} (the extra one tells a next page exists).
+     */
+    public List<Revision> history(Caller caller, UUID id, int before, int limit) {
+        visible(caller, id);
+        return revisions.of(id, before, limit);
+    }
+
+    /**
+     * A post the caller may see; an invisible one answers exactly like a missing one (404), its existence is not
+     * the caller's business. A read: no transaction needed, the entity comes back detached.
+     */
+    public Post visible(Caller caller, UUID id) {
         Post post = posts.findById(id);
-        // an invisible post answers like a missing one: its existence is not the caller's business
-        if (post == null || post.deletedAt != null || !readers.of(caller).canSee(post.audience, post.authorId)) {
+        if (post == null || post.deleted() || !readers.of(caller).canSee(post.audience, post.authorId)) {
             throw new NotFoundException("no post " + id);
         }
         return post;
     }
 
-    private List<String> audienceOf(Caller author, Draft draft) {
-        if (draft.groupId() == null) {
-            return List.of(Audience.EVERYONE);
+    private Post visibleForUpdate(Caller caller, UUID id) {
+        Post post = posts.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (post == null || post.deleted() || !readers.of(caller).canSee(post.audience, post.authorId)) {
+            throw new NotFoundException("no post " + id);
         }
-        GroupStore.GroupRef group = groups.find(draft.groupId())
-                .orElseThrow(() -> new NotFoundException("no group " + draft.groupId()));
+        return post;
+    }
+
+    private GroupStore.GroupRef postableGroup(Caller author, String groupId) {
+        GroupStore.GroupRef group = groups.find(groupId).orElseThrow(() -> new NotFoundException("no group " + groupId));
         if (!groups.isMember(group.id(), author.id())) {
             throw new AccessDeniedException("only members may post in group " + group.id());
         }
-        return group.isPrivate() ? List.of(Audience.group(group.id())) : List.of(Audience.EVERYONE,
-                Audience.group(group.id()));
+        return group;
+    }
+
+    private static String sanitized(String body) {
+        String safe = PostText.sanitize(body);
+        if (safe.isBlank()) {
+            throw new InvalidRequestException("body has no visible text once unsafe markup is removed");
+        }
+        return safe;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -5,62 +5,176 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.intranet.feed.domain.FeedItem;
 import org.intranet.feed.domain.FeedPage;
+import org.intranet.feed.domain.Link;
 import org.intranet.feed.domain.Post;
 import org.intranet.kit.paging.Position;
 import org.intranet.kit.store.Sql;
 import org.intranet.kit.visibility.Principals;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Feed reads are the hot path: plain prepared statements through the kit's {@link Sql}, no ORM, one round trip per
- * page. Every query filters by the reader's principals against the post's stored audience.
+ * page. Each feed is a {@code candidates(post_id, created_at)} query, newest first, that already applies the
+ * reader's visibility rule and the cursor, joined once to what renders an item. The candidates read limit + 1
+ * rows: the extra one only tells whether a next page exists.
  */
 @ApplicationScoped
 public class FeedQueries {
-    private static final String COLUMNS = """
-            SELECT p.id, p.author_id, e.display_name, p.kind, p.body, p.group_id, p.mentions, p.hashtags,
-                   p.comment_count, p.reaction_count, p.created_at, p.updated_at
-            FROM posts p LEFT JOIN employees e ON e.id = p.author_id
-            """;
+    private static final String ITEMS = """
+            WITH candidates AS (%s)
+            SELECT p.id, p.kind, p.author_id, e.display_name, e.username, p.body, p.group_id, g.name, p.links::text,
+                   p.mentions, p.hashtags, p.reaction_counts::text, r.type, p.comment_count, p.revision,
+                   p.created_at, p.edited_at
+            FROM candidates c
+            JOIN posts p ON p.id = c.post_id
+            LEFT JOIN employees e ON e.id = p.author_id
+            LEFT JOIN groups g ON g.id = p.group_id
+            LEFT JOIN post_reactions r ON r.post_id = p.id AND r.employee_id = ?
+            ORDER BY c.created_at DESC, c.post_id DESC""";
     /** 9999-12-31: PostgreSQL's timestamps end there, and no post is newer; with the largest id, "from the top". */
     private static final Position TOP = new Position(Instant.parse("9999-12-31T00:00:00Z"), new UUID(-1L, -1L));
+    private static final TypeReference<List<Link>> LINKS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
+    };
     private final Sql sql;
+    private final ObjectMapper json;
 
-    FeedQueries(Sql sql) {
+    FeedQueries(Sql sql, ObjectMapper json) {
         this.sql = sql;
+        this.json = json;
     }
 
-    /** Company-wide posts (not in a group) the reader may see, newest first. */
+    /** One post as an item, when the reader may see it. */
+    public Optional<FeedItem> one(Principals reader, UUID postId) {
+        Principals.SqlFilter visible = reader.sqlFilter("p.audience", "p.author_id");
+        List<Object> params = new ArrayList<>();
+        params.add(postId);
+        params.addAll(visible.params());
+        params.add(reader.employeeId());
+        return sql.list(ITEMS.formatted("""
+                SELECT p.id AS post_id, p.created_at FROM posts p
+                WHERE p.id = ? AND p.deleted_at IS NULL AND %s""".formatted(visible.sql())), this::item,
+                params.toArray()).stream().findFirst();
+    }
+
+    /** Company-wide posts (not in a group) the reader may see. */
     public FeedPage company(Principals reader, Position after, int limit) {
+        return postsWhere(reader, "p.group_id IS NULL", List.of(), after, limit);
+    }
+
+    /** What one person wrote, wherever the reader may see it. */
+    public FeedPage person(Principals reader, String authorId, Position after, int limit) {
+        return postsWhere(reader, "p.author_id = ?", List.of(authorId), after, limit);
+    }
+
+    /** One group's posts. */
+    public FeedPage group(Principals reader, String groupId, Position after, int limit) {
+        return postsWhere(reader, "p.group_id = ?", List.of(groupId), after, limit);
+    }
+
+    /** Posts carrying a tag, walked newest first on post_tags. */
+    public FeedPage topic(Principals reader, String tag, Position after, int limit) {
         Principals.SqlFilter visible = reader.sqlFilter("p.audience", "p.author_id");
         Position from = after == null ? TOP : after;
-        List<Object> params = new ArrayList<>(visible.params());
-        params.addAll(List.of(from.createdAt(), from.id(), limit + 1));
-        List<FeedPage.FeedItem> rows = sql.list(COLUMNS + """
-                WHERE p.deleted_at IS NULL AND p.group_id IS NULL AND %s
-                  AND (p.created_at, p.id) < (?, ?)
-                ORDER BY p.created_at DESC, p.id DESC
-                LIMIT ?""".formatted(visible.sql()), FeedQueries::item, params.toArray());
-        return page(rows, limit);
+        List<Object> params = new ArrayList<>();
+        params.add(tag);
+        params.addAll(List.of(from.createdAt(), from.id()));
+        params.addAll(visible.params());
+        params.add(limit + 1);
+        params.add(reader.employeeId());
+        return page(sql.list(ITEMS.formatted("""
+                SELECT t.post_id, t.created_at FROM post_tags t JOIN posts p ON p.id = t.post_id
+                WHERE t.tag = ? AND (t.created_at, t.post_id) < (?, ?) AND p.deleted_at IS NULL AND %s
+                ORDER BY t.created_at DESC, t.post_id DESC LIMIT ?""".formatted(visible.sql())), this::item,
+                params.toArray()), limit);
     }
 
-    /** Reads limit + 1 rows: the extra one only tells whether a next page exists. */
-    private static FeedPage page(List<FeedPage.FeedItem> rows, int limit) {
+    /**
+     * The home feed: the reader's materialised timeline, merged at read time with the broadcast posts of their
+     * groups too large to fan out (one index range per such group). The timeline is filtered by the rule again,
+     * so a post the reader may no longer see (they left its private group) never shows, whatever the timeline holds.
+     *
+     * @param broadcastGroups the reader's groups; only their broadcast posts are merged
+     */
+    public FeedPage home(Principals reader, List<String> broadcastGroups, Position after, int limit) {
+        Principals.SqlFilter visible = reader.sqlFilter("p.audience", "p.author_id");
+        Position from = after == null ? TOP : after;
+        List<Object> params = new ArrayList<>();
+        params.add(reader.employeeId());
+        params.addAll(List.of(from.createdAt(), from.id()));
+        params.addAll(visible.params());
+        params.add(limit + 1);
+        params.add(broadcastGroups);
+        params.addAll(List.of(from.createdAt(), from.id()));
+        params.addAll(visible.params());
+        params.add(limit + 1);
+        params.add(limit + 1);
+        params.add(reader.employeeId());
+        return page(sql.list(ITEMS.formatted("""
+                (SELECT t.post_id, t.created_at FROM timelines t JOIN posts p ON p.id = t.post_id
+                 WHERE t.owner_id = ? AND (t.created_at, t.post_id) < (?, ?) AND p.deleted_at IS NULL AND %1$s
+                 ORDER BY t.created_at DESC, t.post_id DESC LIMIT ?)
+                UNION
+                (SELECT b.post_id, b.created_at FROM unnest(CAST(? AS text[])) AS g(id)
+                 CROSS JOIN LATERAL (
+                     SELECT p.id AS post_id, p.created_at FROM posts p
+                     WHERE p.group_id = g.id AND p.broadcast AND p.deleted_at IS NULL
+                       AND (p.created_at, p.id) < (?, ?) AND %1$s
+                     ORDER BY p.created_at DESC, p.id DESC LIMIT ?) b)
+                ORDER BY created_at DESC, post_id DESC LIMIT ?""".formatted(visible.sql())), this::item,
+                params.toArray()), limit);
+    }
+
+    private FeedPage postsWhere(Principals reader, String condition, List<Object> conditionParams, Position after,
+            int limit) {
+        Principals.SqlFilter visible = reader.sqlFilter("p.audience", "p.author_id");
+        Position from = after == null ? TOP : after;
+        List<Object> params = new ArrayList<>(conditionParams);
+        params.addAll(List.of(from.createdAt(), from.id()));
+        params.addAll(visible.params());
+        params.add(limit + 1);
+        params.add(reader.employeeId());
+        return page(sql.list(ITEMS.formatted("""
+                SELECT p.id AS post_id, p.created_at FROM posts p
+                WHERE %s AND (p.created_at, p.id) < (?, ?) AND p.deleted_at IS NULL AND %s
+                ORDER BY p.created_at DESC, p.id DESC LIMIT ?""".formatted(condition, visible.sql())), this::item,
+                params.toArray()), limit);
+    }
+
+    private static FeedPage page(List<FeedItem> rows, int limit) {
         if (rows.size() <= limit) {
             return new FeedPage(rows, null);
         }
-        List<FeedPage.FeedItem> items = new ArrayList<>(rows.subList(0, limit));
-        FeedPage.FeedItem last = items.get(limit - 1);
+        List<FeedItem> items = new ArrayList<>(rows.subList(0, limit));
+        FeedItem last = items.get(limit - 1);
         return new FeedPage(items, new Position(last.createdAt(), last.id()));
     }
 
-    private static FeedPage.FeedItem item(ResultSet rs) throws SQLException {
-        return new FeedPage.FeedItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                Post.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), Sql.strings(rs.getArray(7)),
-                Sql.strings(rs.getArray(8)), rs.getInt(9), rs.getInt(10), Sql.instant(rs, 11), Sql.instant(rs, 12));
+    private FeedItem item(ResultSet rs) throws SQLException {
+        return new FeedItem(rs.getObject(1, UUID.class), Post.Kind.valueOf(rs.getString(2)), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                read(rs.getString(9), LINKS), Sql.strings(rs.getArray(10)), Sql.strings(rs.getArray(11)),
+                read(rs.getString(12), COUNTS), rs.getString(13), rs.getInt(14), rs.getInt(15), Sql.instant(rs, 16),
+                Sql.instant(rs, 17));
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored JSON column does not read as " + type.getType(), e);
+        }
     }
 }

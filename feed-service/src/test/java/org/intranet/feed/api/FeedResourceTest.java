@@ -155,4 +155,23 @@ class FeedResourceTest {
         Denials.assertEmployeeOnly("GET", "/api/posts/" + UUID.randomUUID());
     }
 
+
+    @Test
+    void topicAndPersonFeedsShowAPrivateGroupPostToMembersOnly() {
+        group("topic-secret", "PRIVATE", "insider");
+        String post = storePost("insider", "topic-secret", "group:topic-secret");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO post_tags (tag, created_at, post_id) SELECT 'roadmap', created_at, id FROM posts
+                WHERE id = CAST(:id AS uuid)""").setParameter("id", post).executeUpdate());
+        String author = TestTokens.stableId("insider");
+        given().auth().oauth2(token("insider")).get("/api/feed/topics/Roadmap?limit=100").then().statusCode(200)
+                .body("items.id", hasItem(post));
+        given().auth().oauth2(token("insider")).get("/api/feed/people/" + author + "?limit=100").then()
+                .body("items.id", hasItem(post));
+        given().auth().oauth2(token("topic-outsider")).get("/api/feed/topics/roadmap?limit=100").then()
+                .statusCode(200).body("items.id", not(hasItem(post)));
+        given().auth().oauth2(token("topic-outsider")).get("/api/feed/people/" + author + "?limit=100").then()
+                .statusCode(200).body("items.id", not(hasItem(post)));
+        given().auth().oauth2(token("topic-outsider")).get("/api/feed/topics/not a tag").then().statusCode(400);
+    }
 }

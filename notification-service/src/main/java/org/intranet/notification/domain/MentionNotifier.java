@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.intranet.contracts.MentionsResolved;
 import org.intranet.contracts.PostPublished;
 import org.intranet.kit.events.PoisonEventException;
 import org.intranet.kit.events.ProcessedEvents;
@@ -27,9 +28,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 
 /**
- * Turns a published post into {@code MENTION} notifications: one per mentioned employee other than the author,
+ * Turns mentions into {@code MENTION} notifications, from a published post or from {@code @handles} resolved later
+ * ({@code post.mentioned}), along one path: one per mentioned employee other than the writer, never to one who left,
  * and only for those the post's audience admits, so private-group or targeted content never leaks through a
- * notification. The notifications and the de-dup row commit together.
+ * notification. The notifications and the de-dup row commit together; one mention per post and recipient.
  */
 @Startup // registers its meters at boot, so dashboards see zeros rather than nothing
 @ApplicationScoped
@@ -59,33 +61,61 @@ public class MentionNotifier {
 
     @Transactional
     public void postPublished(String eventId, PostPublished post) {
-        if (post.postId() == null || post.postId().isBlank() || post.authorId() == null
-                || post.authorId().isBlank()) {
-            throw new PoisonEventException("post.published " + eventId + " lacks postId or authorId");
+        notifyOnce(eventId, "post.published", new MentioningText(post.postId(), post.authorId(), post.authorId(),
+                post.body(), post.groupId(), post.audience(), post.mentions()));
+    }
+
+    /**
+     * {@code @handles} that named nobody when the text was written now name these employees: they are notified now,
+     * exactly as if the post had named them from the start. A mention in a comment is about the comment's post too.
+     */
+    @Transactional
+    public void mentionsResolved(String eventId, MentionsResolved resolved) {
+        // in a comment the writer is the comment's author; events from before postAuthorId existed lack it
+        String postAuthorId = resolved.postAuthorId() != null ? resolved.postAuthorId()
+                : resolved.commentId() == null ? resolved.authorId() : null;
+        notifyOnce(eventId, "post.mentioned", new MentioningText(resolved.postId(), resolved.authorId(),
+                postAuthorId, resolved.body(), resolved.groupId(), resolved.audience(), resolved.mentions()));
+    }
+
+    /**
+     * A post or a comment that mentions employees.
+     *
+     * @param writerId     who wrote the text: the notification's actor, never notified of their own mention
+     * @param postAuthorId who wrote the post the text is in or on (always may see it); null when unknown
+     */
+    private record MentioningText(String postId, String writerId, String postAuthorId, String body, String groupId,
+            List<String> audience, List<String> mentions) {
+    }
+
+    private void notifyOnce(String eventId, String what, MentioningText text) {
+        if (text.postId() == null || text.postId().isBlank() || text.writerId() == null
+                || text.writerId().isBlank()) {
+            throw new PoisonEventException(what + " " + eventId + " lacks postId or authorId");
         }
         if (!processed.markOnce(CONSUMER, eventId)) {
             return;
         }
-        List<String> audience = post.audience() == null ? List.of()
-                : post.audience().stream().filter(p -> p != null && !p.isBlank()).toList();
-        String actorName = employees.find(post.authorId()).map(EmployeeCopy::name).orElse(null);
-        String text = NotificationText.mention(actorName, post.body());
+        List<String> audience = text.audience() == null ? List.of()
+                : text.audience().stream().filter(p -> p != null && !p.isBlank()).toList();
+        String actorName = employees.find(text.writerId()).map(EmployeeCopy::name).orElse(null);
+        String summary = NotificationText.mention(actorName, text.body());
         // Postgres keeps microseconds: truncate so the cursor built from a returned row matches the stored value
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
 
-        for (String recipientId : recipients(post)) {
+        for (String recipientId : recipients(text)) {
             Optional<EmployeeCopy> recipient = employees.find(recipientId);
             if (recipient.isPresent() && !recipient.get().active()) {
                 continue;
             }
-            if (!readers.ofEmployee(recipientId).canSee(audience, post.authorId())) {
+            if (!readers.ofEmployee(recipientId).canSee(audience, text.postAuthorId())) {
                 withheldCounter.increment();
-                LOG.debugf("mention of %s in post %s withheld: outside the audience", recipientId, post.postId());
+                LOG.debugf("mention of %s in post %s withheld: outside the audience", recipientId, text.postId());
                 continue;
             }
             Notification notification = new Notification(UUID.randomUUID(), recipientId, NotificationType.MENTION,
-                    post.authorId(), actorName, post.postId(), post.authorId(), post.groupId(), text, audience, now,
-                    null);
+                    text.writerId(), actorName, text.postId(), text.postAuthorId(), text.groupId(), summary, audience,
+                    now, null);
             if (notifications.insert(notification)) {
                 createdCounter.increment();
                 created.fire(new NotificationCreated(notification));
@@ -93,11 +123,11 @@ public class MentionNotifier {
         }
     }
 
-    private static Set<String> recipients(PostPublished post) {
+    private static Set<String> recipients(MentioningText text) {
         Set<String> recipients = new LinkedHashSet<>();
-        if (post.mentions() != null) {
-            for (String id : post.mentions()) {
-                if (id != null && !id.isBlank() && !id.equals(post.authorId())) {
+        if (text.mentions() != null) {
+            for (String id : text.mentions()) {
+                if (id != null && !id.isBlank() && !id.equals(text.writerId())) {
                     recipients.add(id);
                 }
             }

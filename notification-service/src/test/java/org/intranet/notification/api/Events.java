@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.intranet.contracts.EmployeeSnapshot;
 import org.intranet.contracts.EventTypes;
+import org.intranet.contracts.MembershipChanged;
+import org.intranet.contracts.MentionsResolved;
 import org.intranet.contracts.PostPublished;
 import org.intranet.contracts.Topics;
 import org.intranet.testsupport.kafka.TestTopics;
@@ -58,13 +60,13 @@ final class Events {
 
     static PostPublished post(String author, String body, List<String> audience, String... mentioned) {
         return new PostPublished(UUID.randomUUID().toString(), id(author), "UPDATE", body, null, audience,
-                Arrays.stream(mentioned).map(Events::id).toList(), List.of(), Instant.now());
+                Arrays.stream(mentioned).map(Events::id).toList(), List.of(), Instant.now(), List.of());
     }
 
     static PostPublished groupPost(String author, String groupId, String... mentioned) {
         PostPublished p = post(author, "<p>Group news</p>", List.of("group:" + groupId), mentioned);
         return new PostPublished(p.postId(), p.authorId(), p.kind(), p.body(), groupId, p.audience(), p.mentions(),
-                p.hashtags(), p.createdAt());
+                p.hashtags(), p.createdAt(), p.links());
     }
 
     /** @return the event id */
@@ -76,6 +78,35 @@ final class Events {
         send(Topics.FEED, key, json(post), TestTopics.cloudEventHeaders(eventId, EventTypes.POST_PUBLISHED,
                 EventTypes.FEED_SOURCE, post.postId()));
         return eventId;
+    }
+
+    /**
+     * {@code @handles} in {@code body} that named nobody when {@code writer} wrote it now name {@code resolved}.
+     *
+     * @param commentId null when the text is the post itself
+     */
+    static MentionsResolved mentionsResolved(PostPublished post, String commentId, String writer, String body,
+            String... resolved) {
+        return new MentionsResolved(post.postId(), commentId, id(writer), body, post.groupId(), post.audience(),
+                Arrays.stream(resolved).map(Events::id).toList(), Instant.now(), post.authorId());
+    }
+
+    /** Keyed by post id, like every event about a post. */
+    static void publishMentionsResolved(String eventId, MentionsResolved resolved) {
+        send(Topics.FEED, resolved.postId(), json(resolved), TestTopics.cloudEventHeaders(eventId,
+                EventTypes.POST_MENTIONED, EventTypes.FEED_SOURCE, resolved.postId()));
+    }
+
+    /**
+     * A membership change as feed-service publishes it: keyed by group id, so one group's changes stay in order.
+     *
+     * @param type {@link EventTypes#MEMBER_ADDED} or {@link EventTypes#MEMBER_REMOVED}
+     */
+    static void publishMembership(String type, String groupId, String username) {
+        MembershipChanged membership = new MembershipChanged(groupId, id(username), "MEMBER", "PRIVATE",
+                id(username), Instant.now());
+        send(Topics.FEED, groupId, json(membership), TestTopics.cloudEventHeaders(UUID.randomUUID().toString(), type,
+                EventTypes.FEED_SOURCE, groupId));
     }
 
     static void send(String topic, String key, String value, Map<String, String> headers) {

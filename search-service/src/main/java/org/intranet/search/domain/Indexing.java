@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.intranet.contracts.EmployeeSnapshot;
+import org.intranet.contracts.PostChanged;
+import org.intranet.contracts.PostDeleted;
 import org.intranet.contracts.PostPublished;
 import org.intranet.kit.events.PoisonEventException;
 import org.intranet.kit.events.ProcessedEvents;
@@ -16,8 +18,10 @@ import org.intranet.kit.readcopy.EmployeeCopies;
 import org.intranet.kit.readcopy.EmployeeCopy;
 import org.intranet.kit.text.PlainText;
 import org.intranet.search.store.SearchDocuments;
+import org.intranet.search.store.SearchDocuments.EditedPost;
 import org.intranet.search.store.SearchDocuments.PersonDocument;
 import org.intranet.search.store.SearchDocuments.PostDocument;
+import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -31,6 +35,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class Indexing {
     public static final String PROFILE_CONSUMER = "search.profile";
     public static final String FEED_CONSUMER = "search.feed";
+    private static final Logger LOG = Logger.getLogger(Indexing.class);
 
     private final ProcessedEvents processed;
     private final EmployeeCopies employees;
@@ -64,22 +69,60 @@ public class Indexing {
 
     @Transactional
     public void postPublished(String eventId, PostPublished post) {
-        if (post == null || blank(post.postId()) || blank(post.authorId())) {
-            throw new PoisonEventException("post event " + eventId + " has no post or author id");
-        }
+        requirePost(eventId, post == null ? null : post.postId(), post == null ? null : post.authorId());
         if (!processed.markOnce(FEED_CONSUMER, eventId)) {
             return;
         }
         String authorName = employees.find(post.authorId()).map(EmployeeCopy::name).orElse(null);
         documents.indexPost(new PostDocument(post.postId(), post.authorId(), authorName, post.kind(), post.body(),
-                PlainText.of(post.body()), post.groupId(),
-                // no audience means nobody but the author: never widen visibility on missing data
-                post.audience() == null ? List.of() : post.audience(),
-                post.mentions() == null ? List.of() : post.mentions(),
-                post.hashtags() == null ? List.of()
-                        : post.hashtags().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(),
-                post.createdAt()));
+                PlainText.of(post.body()), post.groupId(), audience(post.audience()), orEmpty(post.mentions()),
+                hashtags(post.hashtags()), post.createdAt()));
         metrics.counter("intranet.search.indexed", "type", "post").increment();
+    }
+
+    /**
+     * The edited text, audience and tags replace the indexed ones. A post's events arrive in order (keyed by post id),
+     * so the document ends up with the last edit; a post missing from the index stays missing.
+     */
+    @Transactional
+    public void postEdited(String eventId, PostChanged post) {
+        requirePost(eventId, post == null ? null : post.postId(), post == null ? null : post.authorId());
+        if (!processed.markOnce(FEED_CONSUMER, eventId)) {
+            return;
+        }
+        if (!documents.updatePost(new EditedPost(post.postId(), post.kind(), post.body(), PlainText.of(post.body()),
+                post.groupId(), audience(post.audience()), orEmpty(post.mentions()), hashtags(post.hashtags())))) {
+            LOG.debugf("edited post %s is not in the index: nothing to update", post.postId());
+        }
+    }
+
+    /** A deleted post leaves the index, so nobody finds it any more. */
+    @Transactional
+    public void postDeleted(String eventId, PostDeleted post) {
+        requirePost(eventId, post == null ? null : post.postId(), post == null ? null : post.authorId());
+        if (!processed.markOnce(FEED_CONSUMER, eventId)) {
+            return;
+        }
+        documents.deletePost(post.postId());
+    }
+
+    private static void requirePost(String eventId, String postId, String authorId) {
+        if (blank(postId) || blank(authorId)) {
+            throw new PoisonEventException("post event " + eventId + " has no post or author id");
+        }
+    }
+
+    /** No audience means nobody but the author: never widen visibility on missing data. */
+    private static List<String> audience(List<String> audience) {
+        return orEmpty(audience);
+    }
+
+    private static List<String> hashtags(List<String> hashtags) {
+        return orEmpty(hashtags).stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
     }
 
     private static boolean blank(String value) {

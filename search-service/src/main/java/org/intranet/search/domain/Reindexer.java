@@ -92,7 +92,8 @@ public class Reindexer {
         LOG.infof("alias %s now points at %s", index.alias(), to);
 
         // writes that reached the old index during the copy: people keep external versions (never overwrite a
-        // newer snapshot), posts are created only when missing (a post is written once)
+        // newer snapshot), posts are created only when missing (posts carry no version to compare, so an edit or a
+        // deletion that reached the old index during the copy is not carried over: README, "Reindex")
         indices.refresh(from);
         JsonNode since = json.valueToTree(Map.of("range", Map.of("indexedAt",
                 Map.of("gte", copyStarted.minus(config.reindexCatchUpMargin()).toString()))));

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.intranet.search.domain.SearchUnavailableException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,6 +35,11 @@ public class SearchDocuments {
             String groupId, List<String> audience, List<String> mentions, List<String> hashtags, Instant createdAt) {
     }
 
+    /** The fields of a post that an edit replaces. */
+    public record EditedPost(String id, String kind, String body, String text, String groupId, List<String> audience,
+            List<String> mentions, List<String> hashtags) {
+    }
+
     /**
      * Indexes a person under the snapshot's version as an external version: OpenSearch itself refuses to replace a
      * newer snapshot with an older one (409, ignored here), and the same version may be written again.
@@ -52,6 +58,38 @@ public class SearchDocuments {
         ObjectNode doc = openSearch.json().valueToTree(post);
         doc.put("type", "post").put("indexedAt", Instant.now().toString());
         openSearch.send("PUT", "/" + SearchIndex.POSTS.alias() + "/_doc/" + id(post.id()), doc);
+    }
+
+    /**
+     * Replaces what an edit can change (text, kind, group, audience, mentions, hashtags) and keeps the rest (author
+     * name, {@code createdAt}). Events of one post arrive in order (keyed by post id), so the last edit wins; a
+     * revision that arrives out of order (a replayed dead letter) is not detected here.
+     *
+     * @return false when the post is not in the index (nothing to change)
+     */
+    public boolean updatePost(EditedPost post) {
+        ObjectNode doc = openSearch.json().valueToTree(post);
+        doc.remove("id");
+        doc.put("indexedAt", Instant.now().toString());
+        ObjectNode body = openSearch.json().createObjectNode();
+        body.set("doc", doc);
+        // an author rename (_update_by_query) may touch the same document at the same moment: retry, don't fail
+        return found(openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_update/" + id(post.id()), body,
+                Map.of("retry_on_conflict", "3"), 404));
+    }
+
+    /** @return false when the post was not in the index */
+    public boolean deletePost(String postId) {
+        return found(openSearch.send("DELETE", "/" + SearchIndex.POSTS.alias() + "/_doc/" + id(postId), null, 404));
+    }
+
+    /** A missing document is an answer; a missing index is a failure (the consumer retries it). */
+    private static boolean found(OpenSearch.Reply reply) {
+        if (reply.status() == 404 && "index_not_found_exception".equals(
+                reply.body().path("error").path("type").asText())) {
+            throw new SearchUnavailableException("the posts index does not exist yet");
+        }
+        return reply.ok();
     }
 
     /**

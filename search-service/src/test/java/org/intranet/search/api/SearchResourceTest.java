@@ -99,24 +99,73 @@ class SearchResourceTest {
     }
 
     @Test
-    void nonMemberCannotSeePrivateGroupPostInSearchButItsAuthorAndMembersCan() throws SQLException {
+    void aPrivateGroupPostIsFoundByMembersOnceTheyJoinAndNoLongerOnceTheyLeave() {
         String word = unique();
         String group = "g1-" + word;
         String alice = TestTokens.stableId("alice");
         String post = post(alice, "Private roadmap " + word, List.of("group:" + group), List.of());
 
         awaitHit(as("alice", "Sales"), word, post);                       // indexed: the author sees it
-        assertNoHit(as("bob", "Sales"), word, post);                      // same department, not a member
+        assertNoHit(as("carol", "Sales"), word, post);                    // not a member yet
 
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO search.group_members (group_id, employee_id) VALUES (?, ?)")) {
-            insert.setString(1, group);
-            insert.setString(2, TestTokens.stableId("carol"));
-            insert.executeUpdate();
-        }
+        membership(EventTypes.MEMBER_ADDED, group, "carol");
         awaitHit(as("carol", "Engineering"), word, post);
-        assertNoHit(as("bob", "Sales"), word, post);
+        assertNoHit(as("bob", "Sales"), word, post);                      // same department, never a member
+
+        membership(EventTypes.MEMBER_REMOVED, group, "carol");
+        awaitNoHit(as("carol", "Engineering"), word, post);
+        assertThat(search(as("alice", "Sales"), word).getList("items.id")).contains(post);
+    }
+
+    @Test
+    void aDeletedPostIsNoLongerFound() throws IOException {
+        String word = unique();
+        String alice = TestTokens.stableId("alice");
+        String post = post(alice, "Soon withdrawn " + word, List.of("all"), List.of());
+        awaitHit(as("bob", "Sales"), word, post);
+
+        Map<String, Object> deleted = new LinkedHashMap<>();
+        deleted.put("postId", post);
+        deleted.put("authorId", alice);
+        deleted.put("groupId", null);
+        deleted.put("audience", List.of("all"));
+        deleted.put("deletedBy", alice);
+        deleted.put("deletedAt", Instant.now().toString());
+        sendFeedEvent(post, EventTypes.POST_DELETED, deleted);
+
+        awaitNoHit(as("bob", "Sales"), word, post);
+        awaitNoHit(as("alice", "Sales"), word, post);
+        assertThat(openSearchStatus("GET", "/posts/_doc/" + post)).as("gone from the index, not only filtered")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void anEditedPostIsFoundByItsNewTextForItsNewAudienceOnly() {
+        String before = unique();
+        String after = unique();
+        String alice = TestTokens.stableId("alice");
+        String post = post(alice, "Draft plan " + before, List.of("all"), List.of("draft"));
+        awaitHit(as("erin", "Engineering"), before, post);
+
+        Map<String, Object> edited = new LinkedHashMap<>();
+        edited.put("postId", post);
+        edited.put("authorId", alice);
+        edited.put("kind", "UPDATE");
+        edited.put("body", "<p>Final plan " + after + "</p>");
+        edited.put("groupId", null);
+        edited.put("audience", List.of("dept:Sales"));
+        edited.put("mentions", List.of());
+        edited.put("hashtags", List.of("Final"));
+        edited.put("links", List.of());
+        edited.put("revision", 2);
+        edited.put("editedAt", Instant.now().toString());
+        sendFeedEvent(post, EventTypes.POST_EDITED, edited);
+
+        JsonPath found = awaitHit(as("sam", "Sales"), after, post);
+        assertThat(item(found, post).get("hashtags")).isEqualTo(List.of("final"));
+        assertThat(item(found, post).get("createdAt")).as("what an edit does not change is kept").isNotNull();
+        assertNoHit(as("sam", "Sales"), before, post);                    // the old text is gone
+        assertNoHit(as("erin", "Engineering"), after, post);              // outside the new audience
     }
 
     @Test
@@ -432,6 +481,12 @@ class SearchResourceTest {
         return last[0];
     }
 
+    /** Waits for a document that was found to stop being found (removed, or no longer visible to this caller). */
+    private static void awaitNoHit(RequestSpecification request, String q, String id) {
+        await().atMost(INDEXED).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(search(request, q).getList("items.id")).doesNotContain(id));
+    }
+
     /** Called after something proved the document is indexed, so an absence is a real denial. */
     private static void assertNoHit(RequestSpecification request, String q, String id) {
         assertThat(search(request, q).getList("items.id")).doesNotContain(id);
@@ -476,6 +531,24 @@ class SearchResourceTest {
         topics().send(Topics.PROFILE, key, write(snapshot), TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
                 version <= 1 ? EventTypes.EMPLOYEE_CREATED : EventTypes.EMPLOYEE_UPDATED, EventTypes.PROFILE_SOURCE,
                 id));
+    }
+
+    /** A membership change as feed-service publishes it: keyed by group id, so one group's changes stay in order. */
+    private static void membership(String type, String groupId, String username) {
+        Map<String, Object> membership = new LinkedHashMap<>();
+        membership.put("groupId", groupId);
+        membership.put("employeeId", TestTokens.stableId(username));
+        membership.put("role", "MEMBER");
+        membership.put("visibility", "PRIVATE");
+        membership.put("by", TestTokens.stableId(username));
+        membership.put("at", Instant.now().toString());
+        sendFeedEvent(groupId, type, membership);
+    }
+
+    /** A feed event whose subject is its key (the post id, or the group id for membership). */
+    private static void sendFeedEvent(String key, String type, Map<String, Object> payload) {
+        topics().send(Topics.FEED, key, write(payload), TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
+                type, EventTypes.FEED_SOURCE, key));
     }
 
     private static String post(String authorId, String body, List<String> audience, List<String> hashtags) {

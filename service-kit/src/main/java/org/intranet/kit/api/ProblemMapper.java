@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.intranet.kit.domain.AccessDeniedException;
+import org.intranet.kit.domain.ConflictException;
 import org.intranet.kit.domain.DependencyUnavailableException;
 import org.intranet.kit.domain.InvalidRequestException;
 import org.intranet.kit.domain.NotFoundException;
@@ -77,6 +78,11 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri) {
         return respond(Problem.of(400, "invalid-request", "Invalid request", e.getMessage(), path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response stateConflict(ConflictException e, UriInfo uri) {
+        return respond(Problem.of(409, "conflict", "Conflict", e.getMessage(), path(uri)));
     }
 
     /** Two writers changed the same thing at once; the loser retries with fresh data. */

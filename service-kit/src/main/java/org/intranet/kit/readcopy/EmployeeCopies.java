@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.intranet.contracts.EmployeeSnapshot;
@@ -32,10 +33,12 @@ public class EmployeeCopies {
             "id, username, display_name, email, title, department, location, skills, status, version";
     private final Sql sql;
     private final ProcessedEvents processed;
+    private final Event<Applied> appliedEvents;
 
-    EmployeeCopies(Sql sql, ProcessedEvents processed) {
+    EmployeeCopies(Sql sql, ProcessedEvents processed, Event<Applied> appliedEvents) {
         this.sql = sql;
         this.processed = processed;
+        this.appliedEvents = appliedEvents;
     }
 
     /**
@@ -49,7 +52,9 @@ public class EmployeeCopies {
 
     /**
      * Applies a profile event's snapshot once per consumer: the de-dup row and the copy commit together (joining the
-     * caller's transaction when there is one, so a service can add its own effect, such as an index write).
+     * caller's transaction when there is one, so a service can add its own effect, such as an index write). A
+     * snapshot that changed the copy is also fired as a CDI {@link Applied} event, observed synchronously in the same
+     * transaction (feed resolves mentions that were waiting for this employee).
      *
      * @return empty for a redelivered event (nothing done)
      */
@@ -59,7 +64,11 @@ public class EmployeeCopies {
         if (!processed.markOnce(consumer, eventId)) {
             return Optional.empty();
         }
-        return Optional.of(apply(eventId, snapshot));
+        Applied applied = apply(eventId, snapshot);
+        if (applied.applied()) {
+            appliedEvents.fire(applied);
+        }
+        return Optional.of(applied);
     }
 
     private static void requireShape(String eventId, EmployeeSnapshot s) {

@@ -1,0 +1,20 @@
+package org.intranet.feed.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A post with everything a client needs to render it without another call: who wrote it, its group's name, its
+ * reactions per type and the reader's own, its comment count and whether it was edited.
+ */
+public record FeedItem(UUID id, Post.Kind kind, String authorId, String authorName, String authorHandle,
+        String body, String groupId, String groupName, List<Link> links, List<String> mentions,
+        List<String> hashtags, Map<String, Integer> reactions, String myReaction, int commentCount, int revision,
+        Instant createdAt, Instant editedAt) {
+
+    public boolean edited() {
+        return editedAt != null;
+    }
+}
