@@ -2,7 +2,8 @@
 # The feed benchmark (issue 6, "Performance"): feed-service on a company's worth of data, through HTTP with real
 # Keycloak tokens, side by side with the same queries raw in pgbench on the same data, in the same run.
 #
-#   bench/feed-bench.sh                      seeds when needed (SCALE=1: ~5 min), then 3 runs of 10 s per measurement
+#   bench/feed-bench.sh                      seeds when needed (SCALE=1: ~3.5 min), then 3 runs of 10 s per
+#                                            measurement (~13 min)
 #   SCALE=0.1 bench/feed-bench.sh            a tenth of the data (a quick try; the targets are about SCALE=1)
 #   RUNS=5 DURATION=20s bench/feed-bench.sh  more, longer runs
 #   RESEED=1 bench/feed-bench.sh             seed again even when the seed at this scale is there
@@ -10,10 +11,10 @@
 #
 # Per run (medians over the runs are reported):
 #   home / company / group   GET a page of 20: max throughput with wrk (CONNECTIONS, tokens of READERS users in
-#                            turn) and the same query raw in pgbench (one client per user), its parameters bound as
-#                            feed-service binds them, and once more written in as constants (planned once); the
-#                            ratio HTTP / raw (target >= 0.5); then latency at a fixed RATE (2,000 req/s) with hey;
-#                            home also against the pure timeline read (timelines by owner, newest 20)
+#                            turn) and the same query raw in pgbench (PG_CLIENTS clients, one user each), its
+#                            parameters bound as feed-service binds them, and once more written in as constants
+#                            (planned once); the ratio HTTP / raw (target >= 0.5); then latency at a fixed RATE
+#                            (2,000 req/s) with hey; home also against the pure timeline read (newest 20 entries)
 #   post                     POST /api/posts by AUTHORS users with ~100 followers each, max rate with wrk, until
 #                            the fan-out (feed-service's own consumer) has written every follower's timeline, and
 #                            the raw insert + fan-out in pgbench; the ratio of the two (target >= 0.5)
@@ -36,9 +37,15 @@ REALM_URL=http://$HOST:8180/realms/intranet
 ADMIN_URL=http://$HOST:8180/admin/realms/intranet
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10s}
+# 10 s of each request before measuring; 20 s when this script just started the stack or seeded (cold JIT, and
+# the first minutes after a seed)
+WARMUP_SET=${WARMUP:+1}
 WARMUP=${WARMUP:-10s}
-CONNECTIONS=${CONNECTIONS:-32}
+CONNECTIONS=${CONNECTIONS:-16}
 THREADS=2
+# pgbench clients: on 2 cores PostgreSQL is busiest with about one per core (16 clients insert + fan out ~3x
+# slower than 2, contending for the same timeline pages); each client is a process bound to one user's values
+PG_CLIENTS=${PG_CLIENTS:-$(nproc)}
 RATE=${RATE:-2000}
 RATE_WORKERS=${RATE_WORKERS:-50}
 READERS=${READERS:-16}
@@ -68,7 +75,7 @@ case $RUNS in '' | *[!0-9]* | 0) die "RUNS must be a positive number (got '$RUNS
 for d in DURATION WARMUP PROBE_DURATION; do
     case ${!d} in *[0-9]s | *[0-9]m) ;; *) die "$d must look like 15s or 1m (got '${!d}')" ;; esac
 done
-for n in CONNECTIONS RATE RATE_WORKERS READERS AUTHORS PROBE_RATE DRAIN_TIMEOUT; do
+for n in CONNECTIONS PG_CLIENTS RATE RATE_WORKERS READERS AUTHORS PROBE_RATE DRAIN_TIMEOUT; do
     case ${!n} in '' | *[!0-9]* | 0) die "$n must be a positive number (got '${!n}')" ;; esac
 done
 
@@ -187,6 +194,8 @@ else
     say "the seed at SCALE=$SCALE is there (RESEED=1 seeds again)"
 fi
 LAST_POST_AT=$(psql_value "SELECT last_post_at FROM feed_bench.seed")
+# the probe's trigger, should an interrupted run (kill -9) have left it
+psql_value "DROP TRIGGER IF EXISTS feed_bench_arrivals ON feed.timelines" >/dev/null 2>&1
 
 # Deletes the posts newer than the seed's (the bench's own, from posting runs) and everything of theirs; with
 # $1 = vacuum, vacuums what that left dead (as autovacuum would, given time).
@@ -329,6 +338,11 @@ pgb_defs() {
 # and a colon in the principals is E'\x3a'.
 pgb_constants() {
     local name=$1 k=$2 f=$WORK/pgb/$1-$2.sql princ
+    # written once per run (the values do not change), so clients sharing a user never see it half written
+    if [ -s "$f" ]; then
+        echo "$f"
+        return 0
+    fi
     if [ "$name" = post ]; then
         sed -e "s#:author#'${A_ID[k]}'#g" "$SQL/$name.sql" >"$f"
     else
@@ -393,22 +407,24 @@ run_wrk() {
 wrk_rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }'; }
 wrk_pct() { local p; p=$(awk -v q="$1%" '$1 == q { print $2 }'); to_ms "$p"; }
 
-# Query $1 raw in pgbench for duration $3, one process (one client) per user at once, its values bound as
-# parameters ($2 = params) or written in as constants ($2 = constants: each process plans it once); writes
+# Query $1 raw in pgbench for duration $3, PG_CLIENTS processes of one client at once, process k with the values
+# of user k (readers, or authors for post; cycling when there are more clients than users), bound as parameters
+# ($2 = params) or written in as constants ($2 = constants: each process plans the query once); writes
 # "tps latency" (the sum of the processes' TPS; the mean latency in ms over all transactions) to $WORK/result.
 # (No percentiles: pgbench 15's per-transaction log records many sub-millisecond transactions as 0 µs.)
 run_pgbench() {
-    local name=$1 mode=$2 duration=$3 users=$READERS k f out tps=0 one lat weighted=0
+    local name=$1 mode=$2 duration=$3 users=$READERS k u f out tps=0 one lat weighted=0
     local -a pids=()
     [ "$name" != post ] || users=$AUTHORS
     rm -f "$WORK"/pgbout*
-    for k in $(seq 1 "$users"); do
+    for k in $(seq 1 "$PG_CLIENTS"); do
+        u=$(((k - 1) % users + 1))
         if [ "$mode" = params ]; then
-            pgb_defs "$name" "$k"
+            pgb_defs "$name" "$u"
             f=$SQL/$name.sql
         else
             PGB_DEFS=()
-            f=$(pgb_constants "$name" "$k")
+            f=$(pgb_constants "$name" "$u")
         fi
         (cd "$WORK" && exec timeout $(($(seconds_of "$duration") + 60)) pgbench -n -M prepared -c 1 -j 1 \
             -T "$(seconds_of "$duration")" "${PGB_DEFS[@]}" -f "$f" \
@@ -418,7 +434,7 @@ run_pgbench() {
     for k in "${!pids[@]}"; do
         wait "${pids[k]}" || die "pgbench $name ($mode) failed: $(tail -n 3 "$WORK/pgbout$((k + 1))")"
     done
-    for k in $(seq 1 "$users"); do
+    for k in $(seq 1 "$PG_CLIENTS"); do
         out=$(cat "$WORK/pgbout$k")
         if printf '%s\n' "$out" | grep -q -e '^number of failed transactions: [1-9]' -e 'aborted' -e 'error:'; then
             die "pgbench $name ($mode): $(printf '%s\n' "$out" | grep -e 'failed' -e 'aborted' -e 'error:' | head -n 3)"
@@ -500,6 +516,9 @@ say "checked: home, company and group feed pages through HTTP are the raw querie
 # --- warm-up ----------------------------------------------------------------------------------
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+if [ -z "$WARMUP_SET" ] && { [ "$STARTED_STACK" = 1 ] || [ -n "$SEED_S" ]; }; then
+    WARMUP=20s
+fi
 say "warm-up: $WARMUP of wrk per request and of pgbench per query (not recorded)"
 phase warmup
 for key in home company group; do
@@ -672,7 +691,7 @@ section() {
     echo "- machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); load average $LOAD_START at the start, $LOAD_AFTER at the end"
     echo "- commit: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout')$dirty; feed-service JDK: $JDK, -Xmx${FEED_XMX:-?}"
     echo "- data (SCALE=$SCALE$([ -n "$SEED_S" ] && echo ", seeded in $SEED_S s by this run" || echo ", seeded before")): $N_EMP employees, $N_FOLLOWS follows, $N_GROUPS groups ($N_BIG broadcast: more than the fan-out limit of members), $N_POSTS posts over 90 days, $N_REACTIONS reactions, $N_TL timeline entries; database $DB_SIZE"
-    echo "- load: wrk $THREADS threads, $CONNECTIONS connections, tokens of $READERS readers (or $AUTHORS authors with $AUTHOR_FOLLOWERS followers) in turn; pgbench -M prepared, one process and client per user ($READERS, or $AUTHORS), the same users; $DURATION per measurement, $RUNS runs after a $WARMUP warm-up; group feed: the largest public group ($GROUP_POSTS posts)"
+    echo "- load: wrk $THREADS threads, $CONNECTIONS connections, tokens of $READERS readers (or $AUTHORS authors with $AUTHOR_FOLLOWERS followers) in turn; pgbench -M prepared, $PG_CLIENTS clients (one process each, bound to the first $PG_CLIENTS users); $DURATION per measurement, $RUNS runs after a $WARMUP warm-up; group feed: the largest public group ($GROUP_POSTS posts)"
     echo "- whole bench: $TOTAL_S s"
     echo
     echo "Max throughput, a page of 20 (medians of $RUNS runs; latency in ms). *Raw* is the query as feed-service sends it, its parameters bound (pgbench gives its mean latency, no percentiles); *planned once* the same with the values written in, so each client plans it once:"
@@ -722,7 +741,7 @@ section() {
     printf '| HTTP posts/s accepted (%s connections) | %.0f | %s |\n' "$CONNECTIONS" "$(med1 POST_ACCEPTED)" "$(list1 POST_ACCEPTED)"
     printf '| HTTP posts/s sustained: posted and in every follower'"'"'s timeline | %.0f | %s |\n' "$(med1 POST_SUSTAINED)" "$counts"
     printf '| fan-out still running after the last post, s | %s | %s |\n' "$(med1 POST_DRAIN)" "$(list1 POST_DRAIN)"
-    printf '| raw insert + fan-out, pgbench TPS (%s clients) | %.0f | %s |\n' "$AUTHORS" "$(med1 POST_RAW)" "$(list1 POST_RAW)"
+    printf '| raw insert + fan-out, pgbench TPS (%s clients) | %.0f | %s |\n' "$PG_CLIENTS" "$(med1 POST_RAW)" "$(list1 POST_RAW)"
     printf '| raw insert + fan-out, mean latency ms | %s | %s |\n' "$(med1 POST_RAW_LAT)" "$(list1 POST_RAW_LAT)"
     s=""
     for r in $(seq 1 "$RUNS"); do

@@ -4,7 +4,7 @@
 # (skewed), 200 groups of 20-2,000 members, 1,000,000 posts over 90 days, 3,000,000 reactions and every
 # employee's materialised home timeline (the newest 800 entries). One progress line per step.
 #
-#   bench/feed-seed.sh              SCALE=1, ~4-6 min on 2 cores
+#   bench/feed-seed.sh              SCALE=1, ~3.5 min on 2 cores
 #   SCALE=0.1 bench/feed-seed.sh    a tenth of everything (but 100 follows each), ~30 s: to try things out
 #
 # IT WIPES feed-service's data: posts, comments, reactions, groups, follows and timelines of the local stack's

@@ -18,6 +18,8 @@ BEGIN
     DELETE FROM feed_bench.saved_indexes;
 END $$;
 
+-- the probe trigger of an interrupted bench (feed-bench.sh) would write into a table dropped below
+DROP TRIGGER IF EXISTS feed_bench_arrivals ON feed.timelines;
 DROP TABLE IF EXISTS feed_bench.seed, feed_bench.emp, feed_bench.fol, feed_bench.grp, feed_bench.mem, feed_bench.src,
     feed_bench.post, feed_bench.rx, feed_bench.tl, feed_bench.todo, feed_bench.readers, feed_bench.authors,
     feed_bench.arrivals;
