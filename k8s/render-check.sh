@@ -65,6 +65,8 @@ index() {
     '
 }
 
+# Matches are read from here-strings, not "printf | grep -q": under pipefail, grep -q leaving early can kill
+# printf with SIGPIPE and turn a match into a failure (seen on a loaded machine).
 failures=0
 fail() { echo "render-check: FAIL [$1] $2"; failures=$((failures + 1)); }
 
@@ -92,9 +94,9 @@ for overlay in "${overlays[@]}"; do
         n="$(count "KafkaTopic $t")"; [ "$n" = 1 ] || fail "$overlay" "expected KafkaTopic $t, found $n"
     done
     for k in Kafka KafkaNodePool Cluster OpenSearchCluster Keycloak KeycloakRealmImport Ingress Namespace; do
-        printf '%s\n' "$idx" | grep -q -E "^$k " || fail "$overlay" "no $k rendered"
+        grep -q -E "^$k " <<<"$idx" || fail "$overlay" "no $k rendered"
     done
-    printf '%s\n' "$idx" | grep -q -E '^ConfigMap intranet-config(-[a-z0-9]+)?$' || fail "$overlay" "no ConfigMap intranet-config"
+    grep -q -E '^ConfigMap intranet-config(-[a-z0-9]+)?$' <<<"$idx" || fail "$overlay" "no ConfigMap intranet-config"
     for k in "${config_keys[@]}"; do
         n="$(count "CONFIGKEY $k")"; [ "$n" -ge 1 ] || fail "$overlay" "intranet-config lacks $k"
     done
@@ -110,8 +112,8 @@ for overlay in "${overlays[@]}"; do
                 if [ -z "$line" ]; then fail prod "no HorizontalPodAutoscaler for $s"
                 elif [ "${line##*min=}" -lt 2 ]; then fail prod "HPA $s has minReplicas ${line##*min=} (< 2)"; fi
             done
-            printf '%s\n' "$idx" | grep -q -E '^Secret ' && fail prod "prod renders a Secret; prod secrets come from External Secrets"
-            printf '%s\n' "$idx" | grep -E '^IMAGE intranet/' | grep -q -- '-SNAPSHOT' && fail prod "a service image is still tagged -SNAPSHOT"
+            grep -q -E '^Secret ' <<<"$idx" && fail prod "prod renders a Secret; prod secrets come from External Secrets"
+            grep -E '^IMAGE intranet/' <<<"$idx" | grep -- '-SNAPSHOT' >/dev/null && fail prod "a service image is still tagged -SNAPSHOT"
             ;;
         dev)
             for s in intranet-secrets intranet-keycloak-db intranet-keycloak-realm; do
