@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.intranet.feed.FeedFixtures;
 import org.intranet.testsupport.http.Denials;
 import org.intranet.testsupport.oidc.TestTokens;
 import org.intranet.testsupport.quarkus.KafkaResource;
@@ -36,6 +37,8 @@ import io.restassured.response.Response;
 class FeedResourceTest {
     @Inject
     EntityManager em;
+    @Inject
+    FeedFixtures fixtures;
 
     /** Stores a post with a hand-made audience, as announcements and groups will produce. */
     private String storePost(String author, String groupId, String... audience) {
@@ -47,18 +50,6 @@ class FeedResourceTest {
                 .setParameter("group", groupId)
                 .setParameter("audience", "{" + String.join(",", audience) + "}").executeUpdate());
         return id.toString();
-    }
-
-    private void group(String id, String visibility, String... members) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("INSERT INTO groups (id, name, visibility, owner_id, created_at) "
-                    + "VALUES (:id, :id, :v, 'x', now())").setParameter("id", id).setParameter("v", visibility)
-                    .executeUpdate();
-            for (String m : members) {
-                em.createNativeQuery("INSERT INTO group_members VALUES (:g, :e, now())").setParameter("g", id)
-                        .setParameter("e", TestTokens.stableId(m)).executeUpdate();
-            }
-        });
     }
 
     @Test
@@ -98,18 +89,18 @@ class FeedResourceTest {
 
     @Test
     void privateGroupPostsStayWithMembers() {
-        group("secret-project", "PRIVATE", "member1");
-        String post = storePost("member1", "secret-project", "group:secret-project");
+        String group = fixtures.group("member1", "Secret project", "PRIVATE");
+        String post = fixtures.publish("member1", "the plan", group);
         given().auth().oauth2(token("member1")).get("/api/posts/" + post).then().statusCode(200);
         // the same answer as for a post that does not exist: its existence is not the outsider's business
         given().auth().oauth2(token("outsider")).get("/api/posts/" + post).then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(token("outsider")).get("/api/posts/" + UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(token("outsider")).contentType(ContentType.JSON)
-                .body("{\"kind\":\"UPDATE\",\"body\":\"let me in\",\"groupId\":\"secret-project\"}")
+                .body("{\"kind\":\"UPDATE\",\"body\":\"let me in\",\"groupId\":\"" + group + "\"}")
                 .post("/api/posts").then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(token("member1")).contentType(ContentType.JSON)
-                .body("{\"kind\":\"UPDATE\",\"body\":\"members only\",\"groupId\":\"secret-project\"}")
+                .body("{\"kind\":\"UPDATE\",\"body\":\"members only\",\"groupId\":\"" + group + "\"}")
                 .post("/api/posts").then().statusCode(201);
     }
 
@@ -155,14 +146,10 @@ class FeedResourceTest {
         Denials.assertEmployeeOnly("GET", "/api/posts/" + UUID.randomUUID());
     }
 
-
     @Test
     void topicAndPersonFeedsShowAPrivateGroupPostToMembersOnly() {
-        group("topic-secret", "PRIVATE", "insider");
-        String post = storePost("insider", "topic-secret", "group:topic-secret");
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                INSERT INTO post_tags (tag, created_at, post_id) SELECT 'roadmap', created_at, id FROM posts
-                WHERE id = CAST(:id AS uuid)""").setParameter("id", post).executeUpdate());
+        String group = fixtures.group("insider", "Roadmap crew", "PRIVATE");
+        String post = fixtures.publish("insider", "next quarter #roadmap", group);
         String author = TestTokens.stableId("insider");
         given().auth().oauth2(token("insider")).get("/api/feed/topics/Roadmap?limit=100").then().statusCode(200)
                 .body("items.id", hasItem(post));
