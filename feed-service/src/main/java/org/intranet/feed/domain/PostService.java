@@ -63,7 +63,7 @@ public class PostService {
         post.groupId = draft.groupId();
         post.links = new ArrayList<>(draft.links());
         if (draft.groupId() != null) {
-            GroupStore.GroupRef group = postableGroup(author, draft.groupId());
+            Group group = postableGroup(author, draft.groupId());
             post.audience = group.isPrivate() ? List.of(Audience.group(group.id()))
                     : List.of(Audience.EVERYONE, Audience.group(group.id()));
             // too many members to fan out row by row: home feeds merge its posts at read time (FeedTimelines)
@@ -162,9 +162,10 @@ public class PostService {
         return post;
     }
 
-    private GroupStore.GroupRef postableGroup(Caller author, String groupId) {
-        GroupStore.GroupRef group = groups.find(groupId).orElseThrow(() -> new NotFoundException("no group " + groupId));
-        if (!groups.isMember(group.id(), author.id())) {
+    /** The group as its author sees it: one read gives both the group and the author's role in it. */
+    private Group postableGroup(Caller author, String groupId) {
+        Group group = groups.get(groupId, author.id()).orElseThrow(() -> new NotFoundException("no group " + groupId));
+        if (!group.member()) {
             throw new AccessDeniedException("only members may post in group " + group.id());
         }
         return group;

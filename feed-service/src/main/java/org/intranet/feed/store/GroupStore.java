@@ -26,17 +26,6 @@ public class GroupStore {
         this.sql = sql;
     }
 
-    public record GroupRef(String id, String name, String visibility, int memberCount) {
-        public boolean isPrivate() {
-            return Group.PRIVATE.equals(visibility);
-        }
-    }
-
-    public Optional<GroupRef> find(String id) {
-        return sql.one("SELECT id, name, visibility, member_count FROM groups WHERE id = ?",
-                rs -> new GroupRef(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)), id);
-    }
-
     /** The group as {@code viewerId} sees it (their role in it, if any). */
     public Optional<Group> get(String id, String viewerId) {
         return sql.one(GROUP + " WHERE g.id = ?", GroupStore::group, viewerId, id);
@@ -89,10 +78,6 @@ public class GroupStore {
         return sql.update("""
                 UPDATE posts SET audience = array_append(audience, 'all')
                 WHERE group_id = ? AND NOT ('all' = ANY (audience))""", groupId);
-    }
-
-    public boolean isMember(String groupId, String employeeId) {
-        return role(groupId, employeeId).isPresent();
     }
 
     public boolean isOwner(String groupId, String employeeId) {
