@@ -179,7 +179,7 @@ FEED_PID=$(tr -dc '0-9' <"$ROOT/.intranet/run/feed.pid" 2>/dev/null || true)
 { [ -n "$FEED_PID" ] && [ -r "/proc/$FEED_PID/status" ]; } || die "feed-service's pid is not in .intranet/run/feed.pid"
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$FEED_PID/status" 2>/dev/null || echo 0; }
 JDK=$("$(readlink -f "/proc/$FEED_PID/exe")" -version 2>&1 | sed -n '2p' || echo unknown)
-FEED_XMX=$(tr '\0' '\n' <"/proc/$FEED_PID/cmdline" | sed -n 's/^-Xmx//p' | head -n 1)
+FEED_JVM=$(tr '\0' '\n' <"/proc/$FEED_PID/cmdline" | grep -e '^-X' | paste -sd ' ' -)
 
 # --- the data ---------------------------------------------------------------------------------
 
@@ -426,7 +426,10 @@ run_pgbench() {
             PGB_DEFS=()
             f=$(pgb_constants "$name" "$u")
         fi
-        (cd "$WORK" && exec timeout $(($(seconds_of "$duration") + 60)) pgbench -n -M prepared -c 1 -j 1 \
+        # feed reads run as feed-service runs them, on sessions that plan once (its "reads" pool)
+        (cd "$WORK" || exit 1
+            [ "$name" = post ] || export PGOPTIONS='-c plan_cache_mode=force_generic_plan'
+            exec timeout $(($(seconds_of "$duration") + 60)) pgbench -n -M prepared -c 1 -j 1 \
             -T "$(seconds_of "$duration")" "${PGB_DEFS[@]}" -f "$f" \
             >"$WORK/pgbout$k" 2>&1) &
         pids+=($!)
@@ -689,7 +692,7 @@ section() {
     echo "### $(date -u '+%Y-%m-%d %H:%M UTC')${LABEL:+ — $LABEL}"
     echo
     echo "- machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); load average $LOAD_START at the start, $LOAD_AFTER at the end"
-    echo "- commit: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout')$dirty; feed-service JDK: $JDK, -Xmx${FEED_XMX:-?}"
+    echo "- commit: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo 'not a git checkout')$dirty; feed-service JDK: $JDK, ${FEED_JVM:-default JVM options}"
     echo "- data (SCALE=$SCALE$([ -n "$SEED_S" ] && echo ", seeded in $SEED_S s by this run" || echo ", seeded before")): $N_EMP employees, $N_FOLLOWS follows, $N_GROUPS groups ($N_BIG broadcast: more than the fan-out limit of members), $N_POSTS posts over 90 days, $N_REACTIONS reactions, $N_TL timeline entries; database $DB_SIZE"
     echo "- load: wrk $THREADS threads, $CONNECTIONS connections, tokens of $READERS readers (or $AUTHORS authors with $AUTHOR_FOLLOWERS followers) in turn; pgbench -M prepared, $PG_CLIENTS clients (one process each, bound to the first $PG_CLIENTS users); $DURATION per measurement, $RUNS runs after a $WARMUP warm-up; group feed: the largest public group ($GROUP_POSTS posts)"
     echo "- whole bench: $TOTAL_S s"

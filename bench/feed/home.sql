@@ -13,11 +13,11 @@ WITH candidates AS (
     UNION
     (SELECT b.post_id, b.created_at FROM unnest(CAST(:groups AS text[])) AS g(id)
      CROSS JOIN LATERAL (
-         SELECT p.id AS post_id, p.created_at FROM posts p
+         SELECT p.id AS post_id, p.created_at, p.audience, p.author_id FROM posts p
          WHERE p.group_id = g.id AND p.broadcast AND p.deleted_at IS NULL
            AND (p.created_at, p.id) < (:top_at, :top_id)
-           AND (p.audience && :principals OR p.author_id = :owner)
-         ORDER BY p.created_at DESC, p.id DESC LIMIT :lim) b)
+         ORDER BY p.created_at DESC, p.id DESC LIMIT :lim) b
+     WHERE (b.audience && :principals OR b.author_id = :owner))
     ORDER BY created_at DESC, post_id DESC LIMIT :lim)
 SELECT p.id, p.kind, p.author_id, e.display_name, e.username, p.body, p.group_id, g.name, CAST(p.links AS text),
        p.mentions, p.hashtags, CAST(p.reaction_counts AS text), r.type, p.comment_count, p.revision,

@@ -8,6 +8,10 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -33,7 +37,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
  * Sends outbox rows to Kafka in insertion order as CloudEvents (binary mode, key = aggregate id) and marks each row
- * sent only after the broker acknowledged it (acks=all, idempotent producer: see the channel config). A transaction
+ * sent only after the broker acknowledged it; a batch is sent at once and awaited in order (acks=all, idempotent producer: see the channel config). A transaction
  * advisory lock keeps one relay active across replicas, so per-aggregate order holds. When the broker is down
  * nothing is marked and the next tick retries: events wait in the outbox, never lost.
  */
@@ -101,18 +105,28 @@ public class OutboxRelay {
                     return 0;
                 }
                 List<Row> rows = pending(connection);
-                List<Long> acknowledged = new ArrayList<>();
+                // the whole batch goes out at once and is awaited in order: the idempotent producer keeps order
+                // per partition with several requests in flight, so one broker round trip serves many rows
+                List<CompletableFuture<Void>> sends = new ArrayList<>(rows.size());
                 for (Row row : rows) {
+                    sends.add(emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage());
+                }
+                List<Long> acknowledged = new ArrayList<>();
+                for (int i = 0; i < rows.size(); i++) {
                     try {
-                        emitter.sendMessage(toMessage(row)).await().atMost(config.sendTimeout());
-                    } catch (RuntimeException e) {
-                        // stop at the first failure: later rows of the same aggregate must not overtake it
+                        sends.get(i).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (ExecutionException | TimeoutException e) {
+                        // only the acknowledged prefix is marked: a row after a failed one is sent again next
+                        // time (consumers drop the duplicate by event id), so nothing is lost
                         failures.increment();
-                        LOG.warnf("event %s not acknowledged yet (%s); %d sent in this batch", row.id(),
+                        LOG.warnf("event %s not acknowledged yet (%s); %d sent in this batch", rows.get(i).id(),
                                 e.getMessage(), acknowledged.size());
                         break;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
                     }
-                    acknowledged.add(row.seq());
+                    acknowledged.add(rows.get(i).seq());
                 }
                 markSent(connection, acknowledged);
                 connection.commit();

@@ -31,7 +31,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Sql {
     private final DataSource dataSource;
 
-    Sql(DataSource dataSource) {
+    /**
+     * The bean runs on the default datasource; a store may make its own over a named one (feed-service reads its
+     * feeds on a pool whose sessions plan each statement once).
+     */
+    public Sql(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
