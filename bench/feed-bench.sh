@@ -428,7 +428,7 @@ run_pgbench() {
         fi
         # feed reads run as feed-service runs them, on sessions that plan once (its "reads" pool)
         (cd "$WORK" || exit 1
-            [ "$name" = post ] || export PGOPTIONS='-c plan_cache_mode=force_generic_plan'
+            [ "$name" = post ] || export PGOPTIONS="$PGOPTIONS -c plan_cache_mode=force_generic_plan"
             exec timeout $(($(seconds_of "$duration") + 60)) pgbench -n -M prepared -c 1 -j 1 \
             -T "$(seconds_of "$duration")" "${PGB_DEFS[@]}" -f "$f" \
             >"$WORK/pgbout$k" 2>&1) &
