@@ -22,6 +22,7 @@ public final class EventTypes {
     public static final String MEMBER_REMOVED = "intranet.feed.member.removed.v1";
     public static final String FOLLOW_ADDED = "intranet.feed.follow.added.v1";
     public static final String FOLLOW_REMOVED = "intranet.feed.follow.removed.v1";
+    public static final String RECOGNITION_GIVEN = "intranet.feed.recognition.given.v1";
 
     /** CloudEvent {@code source} of each producer. */
     public static final String PROFILE_SOURCE = "/intranet/profile-service";

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param mentions   employee ids resolved from {@code @handles}
  * @param hashtags   lower-case tags without the {@code #}
  * @param links      link attachments (added in v1 later: older events have none)
+ * @param recipients who a {@code RECOGNITION} is for (null for other kinds and in older events)
+ * @param value      the company value a {@code RECOGNITION} names (null otherwise)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PostPublished(
@@ -26,5 +28,7 @@ public record PostPublished(
         List<String> mentions,
         List<String> hashtags,
         Instant createdAt,
-        List<PostChanged.Link> links) {
+        List<PostChanged.Link> links,
+        List<String> recipients,
+        String value) {
 }

@@ -44,12 +44,19 @@ class GoldenJsonTest {
             List.of("kafka", "quarkus"), "ACTIVE", 3, Instant.parse("2026-11-22T09:15:30Z"));
 
     static final PostPublished POST = new PostPublished(POST_ID, ALICE, "UPDATE", "Welcome @bob to #onboarding", null,
-            List.of("all"), List.of(BOB), List.of("onboarding"), AT, LINKS);
+            List.of("all"), List.of(BOB), List.of("onboarding"), AT, LINKS, null, null);
+
+    static final PostPublished RECOGNITION = new PostPublished(POST_ID, ALICE, "RECOGNITION",
+            "Thanks @bob for the release!", null, List.of("all"), List.of(BOB), List.of(), AT, List.of(), List.of(BOB),
+            "Own it");
 
     static Stream<Arguments> payloads() {
         return Stream.of(
                 Arguments.of("employee-snapshot.v1.json", EMPLOYEE),
                 Arguments.of("post-published.v1.json", POST),
+                Arguments.of("post-published-recognition.v1.json", RECOGNITION),
+                Arguments.of("recognition-given.v1.json", new RecognitionGiven(POST_ID, ALICE, List.of(BOB),
+                        "Own it", "rocket", null, List.of("all"), "Thanks @bob for the release!", AT)),
                 Arguments.of("post-changed.v1.json", new PostChanged(POST_ID, ALICE, "UPDATE",
                         "Welcome @bob to #onboarding and #kafka", null, List.of("all"), List.of(BOB),
                         List.of("onboarding", "kafka"), LINKS, 2, AT)),
@@ -103,7 +110,11 @@ class GoldenJsonTest {
     void postPublishedWithoutLinksStillReads() throws IOException {
         ObjectNode older = (ObjectNode) golden("post-published.v1.json");
         older.remove("links");
-        assertThat(JSON.treeToValue(older, PostPublished.class).links()).isNull();
+        older.remove("recipients");
+        older.remove("value");
+        PostPublished read = JSON.treeToValue(older, PostPublished.class);
+        assertThat(read.links()).isNull();
+        assertThat(read.recipients()).isNull();
     }
 
     @Test

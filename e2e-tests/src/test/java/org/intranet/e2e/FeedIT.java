@@ -92,4 +92,31 @@ class FeedIT {
         as(alice, Stack.FEED).get("/api/follows").then().statusCode(200).body("items.id", not(hasItem(bobId)));
         as(alice, Stack.FEED).get("/api/follows/people/" + aliceId).then().statusCode(200);
     }
+
+    @Test
+    void kudosReachTheRecipientTheirHomeFeedTheWallAndTheirNotifications() {
+        String alice = Stack.token("alice");
+        String bob = Stack.token("bob");
+        as(alice, Stack.PROFILE).get("/api/profiles/me").then().statusCode(200);
+        String bobId = as(bob, Stack.PROFILE).get("/api/profiles/me").then().statusCode(200).extract().path("id");
+        as(bob, Stack.FEED).get("/api/feed/home").then().statusCode(200);
+        String value = as(alice, Stack.FEED).get("/api/recognition/values").then().statusCode(200)
+                .extract().path("values[0].name");
+
+        // feed-service must know bob before he can be recognised: his profile event may still be on its way
+        String kudos = await().atMost(EVENTUALLY).pollInterval(POLL).until(() -> as(alice, Stack.FEED)
+                .contentType(ContentType.JSON).body(Map.of("kind", "RECOGNITION", "body", "Thank you, Bob!",
+                        "recipients", java.util.List.of(bobId), "value", value)).post("/api/posts"),
+                r -> r.statusCode() == 201).then().extract().path("id");
+
+        await().atMost(EVENTUALLY).pollInterval(POLL).untilAsserted(() ->
+                as(bob, Stack.FEED).get("/api/feed/home").then().statusCode(200).body("items.id", hasItem(kudos)));
+        as(bob, Stack.FEED).get("/api/recognition/people/" + bobId).then().statusCode(200)
+                .body("items.id", hasItem(kudos));
+        as(bob, Stack.FEED).queryParam("period", "week").get("/api/recognition").then().statusCode(200)
+                .body("items.employee.id", hasItem(bobId));
+        await().atMost(EVENTUALLY).pollInterval(POLL).untilAsserted(() ->
+                as(bob, Stack.NOTIFICATION).get("/api/notifications").then().statusCode(200)
+                        .body("items.find { it.postId == '" + kudos + "' }.type", equalTo("RECOGNITION")));
+    }
 }

@@ -26,12 +26,28 @@ public class FeedFixtures {
 
     /** An active employee in feed's read-copy, as a profile event would leave it; returns their id. */
     public String employee(String username) {
+        return employee(username, "Engineering");
+    }
+
+    /** An active employee of {@code department} in feed's read-copy; returns their id. */
+    public String employee(String username, String department) {
         String id = TestTokens.stableId(username);
         sql.update("""
                 INSERT INTO employees (id, username, display_name, department, location, status, version)
-                VALUES (?, ?, ?, 'Engineering', 'Paris', 'ACTIVE', 0) ON CONFLICT (id) DO NOTHING""",
-                id, username, username + " Test");
+                VALUES (?, ?, ?, ?, 'Paris', 'ACTIVE', 0) ON CONFLICT (id) DO NOTHING""",
+                id, username, username + " Test", department);
         return id;
+    }
+
+    /** The employee left the company, as their profile's snapshot would say. */
+    public void leave(String username) {
+        sql.update("UPDATE employees SET status = 'LEFT' WHERE id = ?", TestTokens.stableId(username));
+    }
+
+    /** Posts stored with this author, deleted or not. */
+    public int postsBy(String username) {
+        return sql.one("SELECT count(*) FROM posts WHERE author_id = ?", rs -> rs.getInt(1),
+                TestTokens.stableId(username)).orElseThrow();
     }
 
     public String publish(String author, String body) {

@@ -11,17 +11,24 @@ import jakarta.validation.constraints.Size;
 import org.intranet.feed.domain.Draft;
 import org.intranet.feed.domain.Post;
 
-/** {@code POST /api/posts}: {@code {"kind":"UPDATE","body":"…","groupId":null,"links":[{"url":"…","title":"…"}]}}. */
+/**
+ * {@code POST /api/posts}: {@code {"kind":"UPDATE","body":"…","groupId":null,"links":[{"url":"…","title":"…"}]}};
+ * a recognition adds {@code "recipients":["<id>"],"value":"Own it"} and optionally {@code "badge":"rocket"}.
+ */
 public record PostRequest(
         @NotNull Post.Kind kind,
         @NotBlank @Size(max = 10_000) String body,
         @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "must be a group id") String groupId,
-        @Size(max = PostRequest.MAX_LINKS) List<@Valid @NotNull LinkRequest> links) {
+        @Size(max = PostRequest.MAX_LINKS) List<@Valid @NotNull LinkRequest> links,
+        @Size(max = PostRequest.MAX_RECIPIENTS) List<@NotBlank @Size(max = 64) String> recipients,
+        @Size(max = 100) String value,
+        @Size(max = 40) String badge) {
 
     public static final int MAX_LINKS = 5;
+    public static final int MAX_RECIPIENTS = 20;
 
     public Draft toDraft() {
         return new Draft(kind, body, groupId, links == null ? List.of() : links.stream().map(LinkRequest::toLink)
-                .toList());
+                .toList(), recipients == null ? List.of() : recipients, value, badge);
     }
 }

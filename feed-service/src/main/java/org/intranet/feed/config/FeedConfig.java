@@ -1,6 +1,9 @@
 package org.intranet.feed.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -12,6 +15,29 @@ public interface FeedConfig {
     Mentions mentions();
 
     Timeline timeline();
+
+    Recognition recognition();
+
+    /** Kudos: the company's values and badges, and the optional giving budget. A company sets its own. */
+    interface Recognition {
+        /** The values a recognition names ({@code GET /api/recognition/values}); at least one. */
+        List<Value> values();
+
+        /** Badge ids a recognition may carry (clients map them to pictures); none means no badges. */
+        Optional<List<String>> badges();
+
+        /**
+         * People one employee may recognise per calendar month (UTC), each recipient counting once; empty: no
+         * budget (the default).
+         */
+        OptionalInt monthlyBudget();
+
+        interface Value {
+            String name();
+
+            Optional<String> description();
+        }
+    }
 
     interface Mentions {
         /**

@@ -12,7 +12,15 @@ import java.util.UUID;
 public record FeedItem(UUID id, Post.Kind kind, String authorId, String authorName, String authorHandle,
         String body, String groupId, String groupName, List<Link> links, List<String> mentions,
         List<String> hashtags, Map<String, Integer> reactions, String myReaction, int commentCount, int revision,
-        Instant createdAt, Instant editedAt) {
+        Instant createdAt, Instant editedAt, Recognition recognition) {
+
+    /** Someone named on an item, with what renders them. */
+    public record Person(String id, String displayName, String username) {
+    }
+
+    /** What a recognition adds to its post: the value, the badge, the recipients. */
+    public record Recognition(String value, String badge, List<Person> recipients) {
+    }
 
     public boolean edited() {
         return editedAt != null;

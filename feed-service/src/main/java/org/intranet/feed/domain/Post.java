@@ -63,6 +63,14 @@ public class Post {
     public Instant editedAt;
     /** Merged into home feeds at read time rather than fanned out (see FanOut). */
     public boolean broadcast;
+    /** A recognition's recipients (null for other kinds). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> recipients;
+    /** A recognition's company value. */
+    @Column(name = "recognition_value")
+    public String recognitionValue;
+    /** A recognition's badge, or null. */
+    public String badge;
 
     public boolean deleted() {
         return deletedAt != null;

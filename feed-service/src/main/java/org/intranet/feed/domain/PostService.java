@@ -35,10 +35,13 @@ public class PostService {
     private final Readers readers;
     private final FeedEvents events;
     private final FeedConfig config;
+    private final RecognitionService recognitions;
     private final Clock clock = Clock.systemUTC();
 
     PostService(PostStore posts, RevisionStore revisions, GroupStore groups, Mentions mentions,
-            MentionStore pendingMentions, Readers readers, FeedEvents events, FeedConfig config) {
+            MentionStore pendingMentions, Readers readers, FeedEvents events, FeedConfig config,
+            RecognitionService recognitions) {
+        this.recognitions = recognitions;
         this.posts = posts;
         this.revisions = revisions;
         this.groups = groups;
@@ -49,11 +52,20 @@ public class PostService {
         this.config = config;
     }
 
-    /** Stores the post, its first revision, its tags and its post.published event in one transaction. */
+    /**
+     * Stores the post, its first revision, its tags and its post.published event in one transaction; a recognition
+     * also its recipients and its recognition.given event.
+     */
     @Transactional
     public Post publish(Caller author, Draft draft) {
-        if (draft.kind() != Post.Kind.UPDATE) {
-            throw new InvalidRequestException("kind " + draft.kind() + " is not open for publishing yet; use UPDATE");
+        if (draft.kind() == Post.Kind.ANNOUNCEMENT) {
+            throw new InvalidRequestException("kind ANNOUNCEMENT is not open for publishing yet; use UPDATE or "
+                    + "RECOGNITION");
+        }
+        boolean recognition = draft.kind() == Post.Kind.RECOGNITION;
+        if (!recognition && (!draft.recipients().isEmpty() || draft.value() != null || draft.badge() != null)) {
+            throw new InvalidRequestException("recipients, value and badge belong to a RECOGNITION; this is an "
+                    + draft.kind());
         }
         Post post = new Post();
         post.id = UUID.randomUUID();
@@ -62,14 +74,17 @@ public class PostService {
         post.body = sanitized(draft.body());
         post.groupId = draft.groupId();
         post.links = new ArrayList<>(draft.links());
-        if (draft.groupId() != null) {
-            Group group = postableGroup(author, draft.groupId());
+        Group group = draft.groupId() == null ? null : postableGroup(author, draft.groupId());
+        if (group != null) {
             post.audience = group.isPrivate() ? List.of(Audience.group(group.id()))
                     : List.of(Audience.EVERYONE, Audience.group(group.id()));
             // too many members to fan out row by row: home feeds merge its posts at read time (FeedTimelines)
             post.broadcast = group.memberCount() > config.timeline().fanOutGroupLimit();
         } else {
             post.audience = List.of(Audience.EVERYONE);
+        }
+        if (recognition) {
+            recognitions.prepare(author, draft, group, post);
         }
         Mentions.Resolved named = mentions.resolve(post.body);
         post.mentions = named.employeeIds();
@@ -82,6 +97,10 @@ public class PostService {
         revisions.add(post.id, new Revision(1, post.body, post.links, author.id(), post.createdAt));
         revisions.tag(post.id, post.createdAt, post.hashtags);
         events.postPublished(post);
+        if (recognition) {
+            recognitions.record(post);
+            events.recognitionGiven(post);
+        }
         return post;
     }
 

@@ -14,6 +14,7 @@ import org.intranet.contracts.PostChanged;
 import org.intranet.contracts.PostDeleted;
 import org.intranet.contracts.PostPublished;
 import org.intranet.contracts.ReactionChanged;
+import org.intranet.contracts.RecognitionGiven;
 import org.intranet.feed.domain.Post;
 import org.intranet.kit.outbox.Outbox;
 
@@ -33,7 +34,13 @@ public class FeedEvents {
     public void postPublished(Post post) {
         outbox.add("post", post.id.toString(), EventTypes.POST_PUBLISHED, new PostPublished(post.id.toString(),
                 post.authorId, post.kind.name(), post.body, post.groupId, post.audience, post.mentions,
-                post.hashtags, post.createdAt, post.contractLinks()));
+                post.hashtags, post.createdAt, post.contractLinks(), post.recipients, post.recognitionValue));
+    }
+
+    public void recognitionGiven(Post post) {
+        outbox.add("post", post.id.toString(), EventTypes.RECOGNITION_GIVEN, new RecognitionGiven(post.id.toString(),
+                post.authorId, post.recipients, post.recognitionValue, post.badge, post.groupId, post.audience,
+                post.body, post.createdAt));
     }
 
     public void postEdited(Post post) {

@@ -42,7 +42,11 @@ public class FeedQueries {
             WITH candidates AS (%s)
             SELECT p.id, p.kind, p.author_id, e.display_name, e.username, p.body, p.group_id, g.name, p.links::text,
                    p.mentions, p.hashtags, p.reaction_counts::text, r.type, p.comment_count, p.revision,
-                   p.created_at, p.edited_at
+                   p.created_at, p.edited_at, p.recognition_value, p.badge,
+                   CASE WHEN p.recipients IS NOT NULL THEN (
+                       SELECT CAST(json_agg(json_build_array(r.id, re.display_name, re.username) ORDER BY r.n) AS text)
+                       FROM unnest(p.recipients) WITH ORDINALITY AS r(id, n) LEFT JOIN employees re ON re.id = r.id)
+                   END
             FROM candidates c
             JOIN posts p ON p.id = c.post_id
             LEFT JOIN employees e ON e.id = p.author_id
@@ -52,6 +56,8 @@ public class FeedQueries {
     /** 9999-12-31: PostgreSQL's timestamps end there, and no post is newer; with the largest id, "from the top". */
     private static final Position TOP = new Position(Instant.parse("9999-12-31T00:00:00Z"), new UUID(-1L, -1L));
     private static final TypeReference<List<Link>> LINKS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<List<String>>> RECIPIENTS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
     };
@@ -149,6 +155,23 @@ public class FeedQueries {
                 this::item, params.toArray()), limit);
     }
 
+    /** Recognitions one person received, newest first, that the reader may see. */
+    public FeedPage received(Principals reader, String recipientId, Position after, int limit) {
+        Principals.SqlFilter visible = reader.sqlFilter("p.audience", "p.author_id");
+        Position from = after == null ? TOP : after;
+        List<Object> params = new ArrayList<>();
+        params.add(recipientId);
+        params.addAll(List.of(from.createdAt(), from.id()));
+        params.addAll(visible.params());
+        params.add(limit + 1);
+        params.add(reader.employeeId());
+        return page(sql.list(ITEMS.formatted("""
+                SELECT r.post_id, r.given_at AS created_at FROM recognitions r JOIN posts p ON p.id = r.post_id
+                WHERE r.recipient_id = ? AND (r.given_at, r.post_id) < (?, ?) AND p.deleted_at IS NULL AND %s
+                ORDER BY r.given_at DESC, r.post_id DESC LIMIT ?""".formatted(visible.sql())), this::item,
+                params.toArray()), limit);
+    }
+
     private FeedPage postsWhere(Principals reader, String condition, List<Object> conditionParams, Position after,
             int limit) {
         Principals.SqlFilter visible = reader.sqlFilter("p.audience", "p.author_id");
@@ -179,7 +202,16 @@ public class FeedQueries {
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                 read(rs.getString(9), LINKS), Sql.strings(rs.getArray(10)), Sql.strings(rs.getArray(11)),
                 read(rs.getString(12), COUNTS), rs.getString(13), rs.getInt(14), rs.getInt(15), Sql.instant(rs, 16),
-                Sql.instant(rs, 17));
+                Sql.instant(rs, 17), recognition(rs.getString(18), rs.getString(19), rs.getString(20)));
+    }
+
+    private FeedItem.Recognition recognition(String value, String badge, String recipients) {
+        if (value == null) {
+            return null;
+        }
+        List<FeedItem.Person> people = recipients == null ? List.of() : read(recipients, RECIPIENTS).stream()
+                .map(r -> new FeedItem.Person(r.get(0), r.get(1), r.get(2))).toList();
+        return new FeedItem.Recognition(value, badge, people);
     }
 
     private <T> T read(String text, TypeReference<T> type) {

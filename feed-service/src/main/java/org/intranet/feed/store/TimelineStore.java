@@ -20,10 +20,13 @@ import org.intranet.kit.visibility.Principals;
 public class TimelineStore {
     /**
      * Why an entry {@code t} is in its owner's timeline; an entry without any reason left is pruned. A private
-     * group's posts are there only through membership.
+     * group's posts are there only through membership (a recognition in one names members only).
      */
     private static final String STILL_WANTED = """
             (t.author_id = t.owner_id
+             OR EXISTS (SELECT 1 FROM recognitions r WHERE r.post_id = t.post_id AND (r.recipient_id = t.owner_id
+                        OR EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = t.owner_id AND f.kind = 'PERSON'
+                                     AND f.target = r.recipient_id)))
              OR (t.group_id IS NOT NULL AND EXISTS (
                     SELECT 1 FROM group_members m WHERE m.group_id = t.group_id AND m.employee_id = t.owner_id))
              OR ((t.group_id IS NULL OR EXISTS (
@@ -41,17 +44,19 @@ public class TimelineStore {
 
     /** A post to fan out, as the timelines need it. */
     public record Entry(UUID postId, Instant createdAt, String authorId, String groupId, boolean privateGroup,
-            boolean broadcast, List<String> tags) {
+            boolean broadcast, List<String> tags, List<String> recipients) {
     }
 
     /** The post as fan-out needs it, read from the source of truth; empty when it is gone or deleted. */
     public Optional<Entry> entry(UUID postId) {
         return sql.one("""
-                SELECT p.id, p.created_at, p.author_id, p.group_id, g.visibility = 'PRIVATE', p.broadcast, p.hashtags
+                SELECT p.id, p.created_at, p.author_id, p.group_id, g.visibility = 'PRIVATE', p.broadcast, p.hashtags,
+                       p.recipients
                 FROM posts p LEFT JOIN groups g ON g.id = p.group_id
                 WHERE p.id = ? AND p.deleted_at IS NULL""",
                 rs -> new Entry(rs.getObject(1, UUID.class), Sql.instant(rs, 2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getBoolean(6), Sql.strings(rs.getArray(7))), postId);
+                        rs.getBoolean(5), rs.getBoolean(6), Sql.strings(rs.getArray(7)), Sql.strings(rs.getArray(8))),
+                postId);
     }
 
     /**
@@ -68,7 +73,8 @@ public class TimelineStore {
 
     /**
      * Writes a post into the timelines of everyone it is for and whose timeline exists: its author, its group's
-     * members, and (outside private groups) the author's followers and the followers of its tags. Idempotent.
+     * members, a recognition's recipients, and (outside private groups) the followers of the author, of its tags
+     * and of a recognition's recipients. Idempotent.
      *
      * @return entries written
      */
@@ -84,9 +90,17 @@ public class TimelineStore {
             recipients.append(" UNION SELECT employee_id FROM group_members WHERE group_id = ?");
             params.add(post.groupId());
         }
+        if (!post.recipients().isEmpty()) {
+            recipients.append(" UNION SELECT unnest(CAST(? AS varchar[]))");
+            params.add(post.recipients());
+        }
         if (!post.privateGroup()) {
             recipients.append(" UNION SELECT follower_id FROM follows WHERE kind = 'PERSON' AND target = ?");
             params.add(post.authorId());
+            if (!post.recipients().isEmpty()) {
+                recipients.append(" UNION SELECT follower_id FROM follows WHERE kind = 'PERSON' AND target = ANY (?)");
+                params.add(post.recipients());
+            }
             if (!post.tags().isEmpty()) {
                 recipients.append(" UNION SELECT follower_id FROM follows WHERE kind = 'TOPIC' AND target = ANY (?)");
                 params.add(post.tags());
@@ -173,6 +187,17 @@ public class TimelineStore {
                 params(ownerId, visible, perSource, ownerId));
         written += sql.update(insert + "(SELECT p.* FROM posts p WHERE p.author_id = ?" + kept
                 + "ON CONFLICT DO NOTHING", params(ownerId, ownerId, visible, perSource));
+        // recognitions received by the owner and by the people they follow (outside private groups but their own)
+        String receivedKept = kept.replace("ORDER BY p.created_at DESC, p.id DESC",
+                "ORDER BY r.given_at DESC, r.post_id DESC");
+        written += sql.update(insert + """
+                (SELECT CAST(? AS varchar) AS target
+                 UNION SELECT f.target FROM follows f WHERE f.follower_id = ? AND f.kind = 'PERSON') w
+                CROSS JOIN LATERAL (SELECT p.* FROM recognitions r JOIN posts p ON p.id = r.post_id
+                    WHERE r.recipient_id = w.target AND (p.group_id IS NULL OR w.target = ? OR EXISTS (
+                        SELECT 1 FROM groups g WHERE g.id = p.group_id AND g.visibility = 'PUBLIC'))"""
+                + receivedKept + "ON CONFLICT DO NOTHING",
+                params(ownerId, ownerId, ownerId, ownerId, visible, perSource));
         return written;
     }
 

@@ -16,6 +16,12 @@ public final class NotificationText {
         return summary(nameOrSomeone(actorName) + " mentioned you", bodyHtml);
     }
 
+    public static String recognition(String actorName, String value, String bodyHtml) {
+        String headline = nameOrSomeone(actorName) + " recognised you"
+                + (value == null || value.isBlank() ? "" : " for " + value.strip());
+        return summary(headline, bodyHtml);
+    }
+
     /** {@code "<headline>: <excerpt of the body>"}, cut at {@link #MAX_LENGTH} characters. */
     static String summary(String headline, String bodyHtml) {
         String excerpt = PlainText.of(bodyHtml);

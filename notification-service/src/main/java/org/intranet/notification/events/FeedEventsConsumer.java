@@ -8,30 +8,32 @@ import org.intranet.contracts.EventTypes;
 import org.intranet.contracts.MembershipChanged;
 import org.intranet.contracts.MentionsResolved;
 import org.intranet.contracts.PostPublished;
+import org.intranet.contracts.RecognitionGiven;
 import org.intranet.kit.events.EventConsumer;
 import org.intranet.kit.readcopy.GroupMemberCopies;
-import org.intranet.notification.domain.MentionNotifier;
+import org.intranet.notification.domain.PostNotifier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * {@code intranet.feed} → notifications (mentions, including those resolved later) and the {@code group_members}
- * read-copy that decides who may see a private group's posts; comments, reactions and the rest as they are wired.
+ * {@code intranet.feed} → notifications (mentions, including those resolved later, and recognitions) and the
+ * {@code group_members} read-copy that decides who may see a private group's posts; comments, reactions and the rest
+ * as they are wired.
  */
 @ApplicationScoped
 public class FeedEventsConsumer {
     private final EventConsumer consumer;
     private final ObjectMapper json;
-    private final MentionNotifier mentions;
+    private final PostNotifier posts;
     private final GroupMemberCopies members;
 
-    FeedEventsConsumer(EventConsumer consumer, ObjectMapper json, MentionNotifier mentions,
+    FeedEventsConsumer(EventConsumer consumer, ObjectMapper json, PostNotifier posts,
             GroupMemberCopies members) {
         this.consumer = consumer;
         this.json = json;
-        this.mentions = mentions;
+        this.posts = posts;
         this.members = members;
     }
 
@@ -40,12 +42,14 @@ public class FeedEventsConsumer {
     public void on(ConsumerRecord<String, String> record) {
         consumer.consume(record, event -> {
             switch (event.type()) {
-                case EventTypes.POST_PUBLISHED -> mentions.postPublished(event.id(), event.data(json, PostPublished.class));
+                case EventTypes.POST_PUBLISHED -> posts.postPublished(event.id(), event.data(json, PostPublished.class));
                 case EventTypes.POST_MENTIONED ->
-                        mentions.mentionsResolved(event.id(), event.data(json, MentionsResolved.class));
-                case EventTypes.MEMBER_ADDED -> members.applyOnce(MentionNotifier.CONSUMER, event.id(),
+                        posts.mentionsResolved(event.id(), event.data(json, MentionsResolved.class));
+                case EventTypes.RECOGNITION_GIVEN ->
+                        posts.recognitionGiven(event.id(), event.data(json, RecognitionGiven.class));
+                case EventTypes.MEMBER_ADDED -> members.applyOnce(PostNotifier.CONSUMER, event.id(),
                         event.data(json, MembershipChanged.class), true);
-                case EventTypes.MEMBER_REMOVED -> members.applyOnce(MentionNotifier.CONSUMER, event.id(),
+                case EventTypes.MEMBER_REMOVED -> members.applyOnce(PostNotifier.CONSUMER, event.id(),
                         event.data(json, MembershipChanged.class), false);
                 default -> {
                     // types this service does not use

@@ -12,6 +12,7 @@ import org.intranet.contracts.EventTypes;
 import org.intranet.contracts.MembershipChanged;
 import org.intranet.contracts.MentionsResolved;
 import org.intranet.contracts.PostPublished;
+import org.intranet.contracts.RecognitionGiven;
 import org.intranet.contracts.Topics;
 import org.intranet.testsupport.kafka.TestTopics;
 import org.intranet.testsupport.oidc.TestTokens;
@@ -60,13 +61,21 @@ final class Events {
 
     static PostPublished post(String author, String body, List<String> audience, String... mentioned) {
         return new PostPublished(UUID.randomUUID().toString(), id(author), "UPDATE", body, null, audience,
-                Arrays.stream(mentioned).map(Events::id).toList(), List.of(), Instant.now(), List.of());
+                Arrays.stream(mentioned).map(Events::id).toList(), List.of(), Instant.now(), List.of(), null, null);
+    }
+
+    /** A RECOGNITION post naming {@code recipients} (who are also mentioned in its text). */
+    static PostPublished recognitionPost(String author, String groupId, List<String> audience, String value,
+            String... recipients) {
+        List<String> ids = Arrays.stream(recipients).map(Events::id).toList();
+        return new PostPublished(UUID.randomUUID().toString(), id(author), "RECOGNITION", "<p>Thank you!</p>",
+                groupId, audience, ids, List.of(), Instant.now(), List.of(), ids, value);
     }
 
     static PostPublished groupPost(String author, String groupId, String... mentioned) {
         PostPublished p = post(author, "<p>Group news</p>", List.of("group:" + groupId), mentioned);
         return new PostPublished(p.postId(), p.authorId(), p.kind(), p.body(), groupId, p.audience(), p.mentions(),
-                p.hashtags(), p.createdAt(), p.links());
+                p.hashtags(), p.createdAt(), p.links(), null, null);
     }
 
     /** @return the event id */
@@ -95,6 +104,19 @@ final class Events {
     static void publishMentionsResolved(String eventId, MentionsResolved resolved) {
         send(Topics.FEED, resolved.postId(), json(resolved), TestTopics.cloudEventHeaders(eventId,
                 EventTypes.POST_MENTIONED, EventTypes.FEED_SOURCE, resolved.postId()));
+    }
+
+    /** Kudos from {@code author} to {@code recipients} for {@code value}, about {@code post}, as feed-service sends them. */
+    static RecognitionGiven recognition(PostPublished post, String value, String... recipients) {
+        return new RecognitionGiven(post.postId(), post.authorId(), Arrays.stream(recipients).map(Events::id).toList(),
+                value, "rocket", post.groupId(), post.audience(), post.body(), post.createdAt());
+    }
+
+    /** Keyed by post id, after the post's own event. */
+    static void publishRecognition(RecognitionGiven recognition) {
+        send(Topics.FEED, recognition.postId(), json(recognition), TestTopics.cloudEventHeaders(
+                UUID.randomUUID().toString(), EventTypes.RECOGNITION_GIVEN, EventTypes.FEED_SOURCE,
+                recognition.postId()));
     }
 
     /**

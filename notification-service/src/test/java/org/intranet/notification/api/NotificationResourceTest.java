@@ -30,7 +30,7 @@ import org.intranet.contracts.PostPublished;
 import org.intranet.contracts.Topics;
 import org.intranet.kit.readcopy.EmployeeCopy;
 import org.intranet.kit.readcopy.EmployeeCopies;
-import org.intranet.notification.domain.MentionNotifier;
+import org.intranet.notification.domain.PostNotifier;
 import org.intranet.testsupport.kafka.TestTopics;
 import org.intranet.testsupport.http.Denials;
 import org.intranet.testsupport.oidc.TestTokens;
@@ -107,7 +107,7 @@ class NotificationResourceTest {
     private long processedRows(String eventId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM processed_events WHERE consumer = :consumer AND event_id = :event")
-                .setParameter("consumer", MentionNotifier.CONSUMER).setParameter("event", eventId)
+                .setParameter("consumer", PostNotifier.CONSUMER).setParameter("event", eventId)
                 .getSingleResult()).longValue());
     }
 
@@ -178,6 +178,41 @@ class NotificationResourceTest {
         await().atMost(EVENTUALLY).until(() -> itemsAbout("gail", post.postId()).isEmpty());
         assertThat(unreadCount("gail")).isZero();
         given().auth().oauth2(token("gail")).post("/api/notifications/" + id + "/read").then().statusCode(404);
+    }
+
+    @Test
+    void recognisedColleaguesAreToldOnceEachWithTheValueAndOnlyIfTheyMaySeeIt() {
+        Events.publishEmployee(Events.employee("rita", "Rita Giver", "Sales", "ACTIVE", 1));
+        awaitEmployee("rita", 1);
+        PostPublished post = Events.recognitionPost("rita", null, EVERYONE, "Own it", "ravi", "rosa");
+        Events.publishPost(post);
+        Events.publishRecognition(Events.recognition(post, "Own it", "ravi", "rosa", "rita"));
+        awaitNotified("ravi", post.postId());
+        awaitNotified("rosa", post.postId());
+
+        // a recipient mentioned in the text too gets one notification, the recognition, not a mention besides
+        assertThat(itemsAbout("ravi", post.postId())).singleElement().satisfies(item -> {
+            assertThat(item.get("type")).isEqualTo("RECOGNITION");
+            assertThat(item.get("actorName")).isEqualTo("Rita Giver");
+            assertThat((String) item.get("text")).startsWith("Rita Giver recognised you for Own it");
+        });
+        assertThat(storedRows("rita", post.postId())).as("the giver is never told about their own kudos").isZero();
+
+        // in a private group only members are told; a second delivery under a new event id adds nothing
+        String group = "g-kudos-" + UUID.randomUUID();
+        Events.publishMembership(EventTypes.MEMBER_ADDED, group, "ravi");
+        awaitMember(group, "ravi");
+        PostPublished inGroup = Events.recognitionPost("rita", group, List.of("group:" + group), "Think big",
+                "ravi", "rosa");
+        Events.publishPost(inGroup);
+        Events.publishRecognition(Events.recognition(inGroup, "Think big", "ravi", "rosa"));
+        Events.publishRecognition(Events.recognition(inGroup, "Think big", "ravi", "rosa"));
+        awaitNotified("ravi", inGroup.postId());
+        PostPublished barrier = Events.post("rita", "<p>hi @zed</p>", EVERYONE, "zed");
+        Events.publishPost(inGroup.postId(), UUID.randomUUID().toString(), barrier);
+        awaitNotified("zed", barrier.postId());
+        assertThat(storedRows("rosa", inGroup.postId())).as("rosa is not in the group").isZero();
+        assertThat(storedRows("ravi", inGroup.postId())).isEqualTo(1);
     }
 
     @Test
