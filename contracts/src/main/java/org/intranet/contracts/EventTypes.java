@@ -23,6 +23,8 @@ public final class EventTypes {
     public static final String FOLLOW_ADDED = "intranet.feed.follow.added.v1";
     public static final String FOLLOW_REMOVED = "intranet.feed.follow.removed.v1";
     public static final String RECOGNITION_GIVEN = "intranet.feed.recognition.given.v1";
+    public static final String ANNOUNCEMENT_PUBLISHED = "intranet.feed.announcement.published.v1";
+    public static final String ANNOUNCEMENT_ACKNOWLEDGED = "intranet.feed.announcement.acknowledged.v1";
 
     /** CloudEvent {@code source} of each producer. */
     public static final String PROFILE_SOURCE = "/intranet/profile-service";

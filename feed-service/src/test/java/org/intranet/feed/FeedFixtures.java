@@ -39,6 +39,12 @@ public class FeedFixtures {
         return id;
     }
 
+    /** The employee moved to another department, as their profile's next snapshot would say. */
+    public void moveTo(String username, String department) {
+        sql.update("UPDATE employees SET department = ?, version = version + 1 WHERE id = ?", department,
+                TestTokens.stableId(username));
+    }
+
     /** The employee left the company, as their profile's snapshot would say. */
     public void leave(String username) {
         sql.update("UPDATE employees SET status = 'LEFT' WHERE id = ?", TestTokens.stableId(username));

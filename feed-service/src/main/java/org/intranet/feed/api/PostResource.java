@@ -57,7 +57,7 @@ public class PostResource {
     @Operation(operationId = "getPost", summary = "One post, when the caller may see it",
             description = "A post the caller may not see answers 404, exactly like one that does not exist.")
     public PostView get(@PathParam("id") String id) {
-        return PostView.of(feeds.post(Caller.of(identity), PostIds.parse(id)));
+        return PostView.of(feeds.open(Caller.of(identity), PostIds.parse(id)));
     }
 
     @PATCH

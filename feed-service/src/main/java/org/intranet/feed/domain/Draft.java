@@ -1,5 +1,6 @@
 package org.intranet.feed.domain;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,5 +11,15 @@ import java.util.List;
  * @param badge      a recognition's badge, or null
  */
 public record Draft(Post.Kind kind, String body, String groupId, List<Link> links, List<String> recipients,
-        String value, String badge) {
+        String value, String badge, Announcement announcement) {
+
+    /**
+     * What an announcement adds; null when none of its fields were given.
+     *
+     * @param everyone    the whole company; else the union of the departments, locations and groups listed
+     * @param publishAt   null: at once
+     */
+    public record Announcement(boolean everyone, List<String> departments, List<String> locations,
+            List<String> groups, boolean mustRead, Instant pinnedUntil, Instant expiresAt, Instant publishAt) {
+    }
 }

@@ -12,10 +12,30 @@ import java.util.UUID;
 public record FeedItem(UUID id, Post.Kind kind, String authorId, String authorName, String authorHandle,
         String body, String groupId, String groupName, List<Link> links, List<String> mentions,
         List<String> hashtags, Map<String, Integer> reactions, String myReaction, int commentCount, int revision,
-        Instant createdAt, Instant editedAt, Recognition recognition) {
+        Instant createdAt, Instant editedAt, Recognition recognition, Announcement announcement) {
 
     /** Someone named on an item, with what renders them. */
     public record Person(String id, String displayName, String username) {
+    }
+
+    /**
+     * What an announcement adds: must-read, pinned, expiry, its schedule while scheduled, its audience, and the
+     * reader's own receipt.
+     */
+    public record Announcement(boolean mustRead, Instant pinnedUntil, Instant expiresAt, Instant publishAt,
+            List<String> audience, Instant seenAt, Instant acknowledgedAt) {
+        public boolean scheduled() {
+            return publishAt != null;
+        }
+
+        public Announcement seen(Instant at) {
+            return new Announcement(mustRead, pinnedUntil, expiresAt, publishAt, audience, at, acknowledgedAt);
+        }
+    }
+
+    public FeedItem withAnnouncement(Announcement changed) {
+        return new FeedItem(id, kind, authorId, authorName, authorHandle, body, groupId, groupName, links, mentions,
+                hashtags, reactions, myReaction, commentCount, revision, createdAt, editedAt, recognition, changed);
     }
 
     /** What a recognition adds to its post: the value, the badge, the recipients. */

@@ -1,7 +1,10 @@
 package org.intranet.feed.domain;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,8 +24,11 @@ public class FeedService {
     private final Readers readers;
     private final FeedTimelines timelines;
     private final GroupService groups;
+    private final AnnouncementService announcements;
 
-    FeedService(FeedQueries queries, Readers readers, FeedTimelines timelines, GroupService groups) {
+    FeedService(FeedQueries queries, Readers readers, FeedTimelines timelines, GroupService groups,
+            AnnouncementService announcements) {
+        this.announcements = announcements;
         this.queries = queries;
         this.readers = readers;
         this.timelines = timelines;
@@ -38,12 +44,31 @@ public class FeedService {
         Principals reader = readers.of(caller);
         List<String> myGroups = reader.values().stream().filter(v -> v.startsWith(GROUP_PREFIX))
                 .map(v -> v.substring(GROUP_PREFIX.length())).toList();
-        return queries.home(reader, myGroups, after, limit);
+        return pinnedFirst(reader, after, queries.home(reader, myGroups, after, limit));
     }
 
-    /** Everything company-wide (not in a group) that the caller may see. */
+    /** Everything company-wide (not in a group) that the caller may see; pinned announcements first. */
     public FeedPage company(Caller caller, Position after, int limit) {
-        return queries.company(readers.of(caller), after, limit);
+        Principals reader = readers.of(caller);
+        return pinnedFirst(reader, after, queries.company(reader, after, limit));
+    }
+
+    /**
+     * The first page leads with the announcements pinned now (a few), which then do not repeat in their
+     * chronological place; the cursor stays on the chronological items, so later pages are unchanged.
+     */
+    private FeedPage pinnedFirst(Principals reader, Position after, FeedPage page) {
+        if (after != null) {
+            return page;
+        }
+        List<FeedItem> pinned = queries.pinned(reader);
+        if (pinned.isEmpty()) {
+            return page;
+        }
+        Set<UUID> ids = pinned.stream().map(FeedItem::id).collect(Collectors.toSet());
+        List<FeedItem> items = new ArrayList<>(pinned);
+        page.items().stream().filter(i -> !ids.contains(i.id())).forEach(items::add);
+        return new FeedPage(items, page.next());
     }
 
     public FeedPage person(Caller caller, String personId, Position after, int limit) {
@@ -63,5 +88,10 @@ public class FeedService {
     /** One post as an item; a post the caller may not see answers 404 exactly like a missing one. */
     public FeedItem post(Caller caller, UUID id) {
         return queries.one(readers.of(caller), id).orElseThrow(() -> new NotFoundException("no post " + id));
+    }
+
+    /** A post opened by its reader: an announcement they are in the audience of counts as seen. */
+    public FeedItem open(Caller caller, UUID id) {
+        return announcements.opened(caller, post(caller, id));
     }
 }

@@ -71,6 +71,26 @@ public class Post {
     public String recognitionValue;
     /** A recognition's badge, or null. */
     public String badge;
+    /** An announcement everyone in its audience is asked to acknowledge. */
+    @Column(name = "must_read")
+    public boolean mustRead;
+    /** An announcement shown first in the home and company feeds until then. */
+    @Column(name = "pinned_until")
+    public Instant pinnedUntil;
+    /** An announcement leaves the feeds and the active list then (it stays readable by link). */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+    /** Set while an announcement is scheduled: it is HR's alone until then. */
+    @Column(name = "publish_at")
+    public Instant publishAt;
+    /** A scheduled announcement's audience, applied when it is published. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "target_audience")
+    public List<String> targetAudience;
+
+    public boolean scheduled() {
+        return publishAt != null;
+    }
 
     public boolean deleted() {
         return deletedAt != null;

@@ -36,12 +36,14 @@ public class PostService {
     private final FeedEvents events;
     private final FeedConfig config;
     private final RecognitionService recognitions;
+    private final AnnouncementService announcements;
     private final Clock clock = Clock.systemUTC();
 
     PostService(PostStore posts, RevisionStore revisions, GroupStore groups, Mentions mentions,
             MentionStore pendingMentions, Readers readers, FeedEvents events, FeedConfig config,
-            RecognitionService recognitions) {
+            RecognitionService recognitions, AnnouncementService announcements) {
         this.recognitions = recognitions;
+        this.announcements = announcements;
         this.posts = posts;
         this.revisions = revisions;
         this.groups = groups;
@@ -58,14 +60,15 @@ public class PostService {
      */
     @Transactional
     public Post publish(Caller author, Draft draft) {
-        if (draft.kind() == Post.Kind.ANNOUNCEMENT) {
-            throw new InvalidRequestException("kind ANNOUNCEMENT is not open for publishing yet; use UPDATE or "
-                    + "RECOGNITION");
-        }
         boolean recognition = draft.kind() == Post.Kind.RECOGNITION;
+        boolean announcement = draft.kind() == Post.Kind.ANNOUNCEMENT;
         if (!recognition && (!draft.recipients().isEmpty() || draft.value() != null || draft.badge() != null)) {
             throw new InvalidRequestException("recipients, value and badge belong to a RECOGNITION; this is an "
                     + draft.kind());
+        }
+        if (!announcement && draft.announcement() != null) {
+            throw new InvalidRequestException("audience, mustRead, pinnedUntil, expiresAt and publishAt belong to an "
+                    + "ANNOUNCEMENT; this is an " + draft.kind());
         }
         Post post = new Post();
         post.id = UUID.randomUUID();
@@ -74,8 +77,11 @@ public class PostService {
         post.body = sanitized(draft.body());
         post.groupId = draft.groupId();
         post.links = new ArrayList<>(draft.links());
-        Group group = draft.groupId() == null ? null : postableGroup(author, draft.groupId());
-        if (group != null) {
+        Group group = null;
+        if (announcement) {
+            announcements.prepare(author, draft, post); // its audience, schedule and pins
+        } else if (draft.groupId() != null) {
+            group = postableGroup(author, draft.groupId());
             post.audience = group.isPrivate() ? List.of(Audience.group(group.id()))
                     : List.of(Audience.EVERYONE, Audience.group(group.id()));
             // too many members to fan out row by row: home feeds merge its posts at read time (FeedTimelines)
@@ -96,7 +102,14 @@ public class PostService {
         mentions.keepPending(named, post.id, null, post.createdAt);
         revisions.add(post.id, new Revision(1, post.body, post.links, author.id(), post.createdAt));
         revisions.tag(post.id, post.createdAt, post.hashtags);
+        if (post.scheduled()) {
+            // its events go out when the scheduler publishes it (AnnouncementService.publishDue)
+            return post;
+        }
         events.postPublished(post);
+        if (announcement) {
+            events.announcementPublished(post);
+        }
         if (recognition) {
             recognitions.record(post);
             events.recognitionGiven(post);

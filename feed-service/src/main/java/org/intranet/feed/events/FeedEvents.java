@@ -1,9 +1,13 @@
 package org.intranet.feed.events;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.intranet.contracts.AnnouncementAcknowledged;
+import org.intranet.contracts.AnnouncementPublished;
 import org.intranet.contracts.CommentChanged;
 import org.intranet.contracts.EventTypes;
 import org.intranet.contracts.FollowChanged;
@@ -41,6 +45,17 @@ public class FeedEvents {
         outbox.add("post", post.id.toString(), EventTypes.RECOGNITION_GIVEN, new RecognitionGiven(post.id.toString(),
                 post.authorId, post.recipients, post.recognitionValue, post.badge, post.groupId, post.audience,
                 post.body, post.createdAt));
+    }
+
+    public void announcementPublished(Post post) {
+        outbox.add("post", post.id.toString(), EventTypes.ANNOUNCEMENT_PUBLISHED, new AnnouncementPublished(
+                post.id.toString(), post.authorId, post.audience, post.mustRead, post.pinnedUntil, post.expiresAt,
+                post.body, post.createdAt));
+    }
+
+    public void announcementAcknowledged(UUID postId, String employeeId, Instant at) {
+        outbox.add("post", postId.toString(), EventTypes.ANNOUNCEMENT_ACKNOWLEDGED,
+                new AnnouncementAcknowledged(postId.toString(), employeeId, at));
     }
 
     public void postEdited(Post post) {

@@ -39,6 +39,13 @@ public record Principals(String employeeId, Set<String> values) {
         return new Principals(employeeId, values);
     }
 
+    /** These principals and one more. */
+    public Principals and(String principal) {
+        Set<String> more = new LinkedHashSet<>(values);
+        more.add(principal);
+        return new Principals(employeeId, more);
+    }
+
     /** @param audience null or empty means nobody but the author (fail closed) */
     public boolean canSee(Collection<String> audience, String authorId) {
         if (employeeId.equals(authorId)) {

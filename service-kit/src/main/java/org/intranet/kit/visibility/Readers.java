@@ -32,10 +32,12 @@ public class Readers {
 
     public Principals of(Caller caller) {
         Row row = row(caller.id());
-        return row.known()
+        Principals principals = row.known()
                 ? Principals.of(caller.id(), row.department(), row.location(), row.groups())
                 : Principals.of(caller.id(), caller.claim(claims.department()), caller.claim(claims.location()),
                         row.groups());
+        return caller.hasRole(Caller.HR) || caller.hasRole(Caller.ADMIN) ? principals.and(Audience.HR_STAFF)
+                : principals;
     }
 
     /**
