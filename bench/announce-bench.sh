@@ -144,8 +144,7 @@ fetch_tokens
 say "tokens: annhr (hr) and $USERS audience members in $(($(date +%s) - t0)) s"
 
 DEPTS=$(seq 0 19 | awk '{ printf "%s\"Bench Dept %02d\"", (NR > 1 ? "," : ""), $1 }')
-AUDIENCE_ARRAY=$(seq 0 19 | awk '{ printf "%s\"dept:Bench Dept %02d\"", (NR > 1 ? "," : ""), $1 }')
-AUDIENCE_ARRAY="{$AUDIENCE_ARRAY}"
+DEPT_ARRAY="{$DEPTS}"
 
 # POSTs an announcement as HR to departments $1 (a JSON list's inside); prints "id seconds".
 announce() {
@@ -245,7 +244,8 @@ for run in $(seq 1 "$RUNS"); do
     awk '/^Requests\/sec:/ { printf "%.1f\n", $2 }' "$WORK/wrk.out" >>"$WORK/reach_rps"
     wrk_pct 50 "$WORK/wrk.out" >>"$WORK/reach_p50"; echo >>"$WORK/reach_p50"
     wrk_pct 99 "$WORK/wrk.out" >>"$WORK/reach_p99"; echo >>"$WORK/reach_p99"
-    pgbench -n -M prepared -c 1 -T "$DUR_S" -D post="$ALL_ID" -D audience="$AUDIENCE_ARRAY" -f "$SQL/reach.sql" \
+    pgbench -n -M prepared -c 1 -T "$DUR_S" -D post="$ALL_ID" -D everyone=false -D depts="$DEPT_ARRAY" \
+        -D locs='{}' -D groups='{}' -f "$SQL/reach.sql" \
         >"$WORK/pgb.out" 2>&1 || die "pgbench reach failed: $(tail -n 3 "$WORK/pgb.out")"
     sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgb.out" | awk '{ printf "%.1f\n", $1 }' >>"$WORK/raw_reach"
     sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$WORK/pgb.out" >>"$WORK/raw_reach_ms"

@@ -1,6 +1,10 @@
 package org.intranet.feed.domain;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * How far an announcement got: its audience now, who of them saw it and who acknowledged it, in all and per
@@ -9,26 +13,35 @@ import java.util.List;
 public record Reach(int audience, int seen, int acknowledged, double seenRate, double acknowledgedRate,
         List<Part> byDepartment, List<Part> byLocation) {
 
-    public enum By { ALL, DEPARTMENT, LOCATION }
-
-    /** One row of the aggregate, as the store reads it. */
-    public record Line(By by, String name, int audience, int seen, int acknowledged) {
+    /** One (department, location) of the audience, as the store counts it; either may be null. */
+    public record Cell(String department, String location, int audience, int seen, int acknowledged) {
     }
 
     /** One department or location ({@code name} null: people without one). */
     public record Part(String name, int audience, int seen, int acknowledged) {
+        Part plus(Cell c) {
+            return new Part(name, audience + c.audience(), seen + c.seen(), acknowledged + c.acknowledged());
+        }
     }
 
-    public static Reach of(List<Line> lines) {
-        Line all = lines.stream().filter(l -> l.by() == By.ALL).findFirst()
-                .orElse(new Line(By.ALL, null, 0, 0, 0));
-        return new Reach(all.audience(), all.seen(), all.acknowledged(), rate(all.seen(), all.audience()),
-                rate(all.acknowledged(), all.audience()), parts(lines, By.DEPARTMENT), parts(lines, By.LOCATION));
+    public static Reach of(List<Cell> cells) {
+        int audience = cells.stream().mapToInt(Cell::audience).sum();
+        int seen = cells.stream().mapToInt(Cell::seen).sum();
+        int acknowledged = cells.stream().mapToInt(Cell::acknowledged).sum();
+        return new Reach(audience, seen, acknowledged, rate(seen, audience), rate(acknowledged, audience),
+                parts(cells, Cell::department), parts(cells, Cell::location));
     }
 
-    private static List<Part> parts(List<Line> lines, By by) {
-        return lines.stream().filter(l -> l.by() == by)
-                .map(l -> new Part(l.name(), l.audience(), l.seen(), l.acknowledged())).toList();
+    /** The largest first, then by name (people without one last). */
+    private static List<Part> parts(List<Cell> cells, Function<Cell, String> key) {
+        Map<String, Part> parts = new LinkedHashMap<>();
+        for (Cell c : cells) {
+            parts.merge(String.valueOf(key.apply(c)), new Part(key.apply(c), 0, 0, 0).plus(c),
+                    (a, b) -> new Part(a.name(), a.audience() + b.audience(), a.seen() + b.seen(),
+                            a.acknowledged() + b.acknowledged()));
+        }
+        return parts.values().stream().sorted(Comparator.comparingInt(Part::audience).reversed()
+                .thenComparing(Part::name, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
     }
 
     private static double rate(int part, int whole) {
