@@ -140,10 +140,12 @@ runs_old_jar() {
     [ "$launched" != "$(jar_mtime "$1")" ]
 }
 
-# Each service's JVM: a heap that starts small and gives memory back (serial GC, which the JVM would pick itself in
-# a container of under 2 CPUs or 2 GB), capped code cache and smaller thread stacks, and two malloc arenas instead
-# of glibc's eight per core (a JVM's many threads each grow one).
-SERVICE_JVM_OPTS=(-Xms32m -Xmx192m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30
+# Each service's JVM: serial GC (what the JVM picks itself in a container of under 2 CPUs or 2 GB) on a heap that
+# starts at 96 MB with a 48 MB young generation, capped code cache and smaller thread stacks, and two malloc arenas
+# instead of glibc's eight per core. A tighter heap (32 MB, shrinking) saved ~50 MB of RSS but cost a young
+# collection every few requests and 100 ms full ones: one connection's p99 went from 100 ms to 8 ms with this one
+# (bench/results/announcements.md).
+SERVICE_JVM_OPTS=(-Xms96m -Xmx192m -Xmn48m -XX:+UseSerialGC
     -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -Xss512k)
 
 launch_service() {
