@@ -164,13 +164,13 @@ public class AnnouncementService {
      *
      * @return the item, marked seen when this opened it
      */
-    public FeedItem opened(Caller caller, FeedItem item) {
+    public FeedItem opened(Principals reader, FeedItem item) {
         FeedItem.Announcement a = item.announcement();
-        if (a == null || a.seenAt() != null || a.scheduled() || !readers.of(caller).canSee(a.audience(), null)) {
+        if (a == null || a.seenAt() != null || a.scheduled() || !reader.canSee(a.audience(), null)) {
             return item;
         }
         Instant now = now();
-        store.seen(item.id(), caller.id(), now);
+        store.seen(item.id(), reader.employeeId(), now);
         return item.withAnnouncement(a.seen(now));
     }
 

@@ -92,6 +92,8 @@ public class FeedService {
 
     /** A post opened by its reader: an announcement they are in the audience of counts as seen. */
     public FeedItem open(Caller caller, UUID id) {
-        return announcements.opened(caller, post(caller, id));
+        Principals reader = readers.of(caller);
+        FeedItem item = queries.one(reader, id).orElseThrow(() -> new NotFoundException("no post " + id));
+        return announcements.opened(reader, item);
     }
 }
