@@ -234,7 +234,7 @@ public class AnnouncementService {
     }
 
     private Post announcement(UUID id) {
-        Post post = posts.findById(id);
+        Post post = posts.readOnly(id);
         if (post == null || post.deleted() || post.kind != Post.Kind.ANNOUNCEMENT) {
             throw new NotFoundException("no announcement " + id);
         }

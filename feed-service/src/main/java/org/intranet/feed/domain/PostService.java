@@ -179,7 +179,7 @@ public class PostService {
      * the caller's business. A read: no transaction needed, the entity comes back detached.
      */
     public Post visible(Caller caller, UUID id) {
-        Post post = posts.findById(id);
+        Post post = posts.readOnly(id);
         if (post == null || post.deleted() || !readers.of(caller).canSee(post.audience, post.authorId)) {
             throw new NotFoundException("no post " + id);
         }

@@ -5,8 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.intranet.kit.store.Sql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,15 +15,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Records an event in the same transaction as the state change it describes; {@link OutboxRelay} sends it after
  * commit. A crash can therefore never lose an event nor publish one for a change that rolled back.
+ * <p>
+ * The row is written with plain JDBC on the transaction's connection, not through the entity manager: a native
+ * query there flushes the whole session first, dirty-checking every entity loaded so far, on every event.
  */
 @ApplicationScoped
 public class Outbox {
-    private final EntityManager entityManager;
+    private final Sql sql;
     private final ObjectMapper json;
     private final Event<OutboxWritten> written;
 
-    Outbox(EntityManager entityManager, ObjectMapper json, Event<OutboxWritten> written) {
-        this.entityManager = entityManager;
+    Outbox(Sql sql, ObjectMapper json, Event<OutboxWritten> written) {
+        this.sql = sql;
         this.json = json;
         this.written = written;
     }
@@ -31,16 +35,10 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(String aggregateType, String aggregateId, String eventType, Object payload) {
         UUID id = UUID.randomUUID();
-        entityManager.createNativeQuery("""
+        sql.update("""
                 INSERT INTO outbox (id, aggregatetype, aggregateid, type, timestamp, payload)
-                VALUES (:id, :aggregateType, :aggregateId, :type, :timestamp, CAST(:payload AS jsonb))""")
-                .setParameter("id", id)
-                .setParameter("aggregateType", aggregateType)
-                .setParameter("aggregateId", aggregateId)
-                .setParameter("type", eventType)
-                .setParameter("timestamp", Instant.now())
-                .setParameter("payload", toJson(payload))
-                .executeUpdate();
+                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))""",
+                id, aggregateType, aggregateId, eventType, Instant.now(), toJson(payload));
         written.fire(OutboxWritten.INSTANCE);
         return id;
     }
