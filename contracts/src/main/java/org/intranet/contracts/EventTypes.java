@@ -7,6 +7,9 @@ package org.intranet.contracts;
 public final class EventTypes {
     public static final String EMPLOYEE_CREATED = "intranet.profile.employee.created.v1";
     public static final String EMPLOYEE_UPDATED = "intranet.profile.employee.updated.v1";
+    public static final String EMPLOYEE_DEACTIVATED = "intranet.profile.employee.deactivated.v1";
+    public static final String MANAGER_CHANGED = "intranet.profile.manager.changed.v1";
+    public static final String DEPARTMENT_CHANGED = "intranet.profile.department.changed.v1";
     public static final String POST_PUBLISHED = "intranet.feed.post.published.v1";
     public static final String POST_EDITED = "intranet.feed.post.edited.v1";
     public static final String POST_DELETED = "intranet.feed.post.deleted.v1";

@@ -41,7 +41,8 @@ class GoldenJsonTest {
 
     static final EmployeeSnapshot EMPLOYEE = new EmployeeSnapshot(ALICE, "alice", "Alice Martin", "alice@example.com",
             "Staff Engineer", "Engineering", "Paris", "0b9e6c1d-5a3f-4f2e-8c7d-6e5f4a3b2c1d",
-            List.of("kafka", "quarkus"), "ACTIVE", 3, Instant.parse("2026-11-22T09:15:30Z"));
+            List.of("kafka", "quarkus"), "ACTIVE", 3, Instant.parse("2026-11-22T09:15:30Z"), "Europe/Paris", "she/her",
+            "https://intranet.example.com/avatars/alice.png", List.of("fr", "en"), List.of("title", "skills"));
 
     static final PostPublished POST = new PostPublished(POST_ID, ALICE, "UPDATE", "Welcome @bob to #onboarding", null,
             List.of("all"), List.of(BOB), List.of("onboarding"), AT, LINKS, null, null);
@@ -53,6 +54,9 @@ class GoldenJsonTest {
     static Stream<Arguments> payloads() {
         return Stream.of(
                 Arguments.of("employee-snapshot.v1.json", EMPLOYEE),
+                Arguments.of("employee-deactivated.v1.json", new EmployeeDeactivated(ALICE, "alice", AT, BOB)),
+                Arguments.of("manager-changed.v1.json", new ManagerChanged(ALICE, BOB, null, AT)),
+                Arguments.of("department-changed.v1.json", new DepartmentChanged(ALICE, "Engineering", "Sales", AT)),
                 Arguments.of("post-published.v1.json", POST),
                 Arguments.of("post-published-recognition.v1.json", RECOGNITION),
                 Arguments.of("announcement-published.v1.json", new AnnouncementPublished(POST_ID, ALICE,
@@ -108,6 +112,17 @@ class GoldenJsonTest {
         ObjectNode newer = (ObjectNode) golden(file);
         newer.put("addedInALaterRelease", "2026-12-01T00:00:00Z");
         assertThat(JSON.treeToValue(newer, payload.getClass())).isEqualTo(payload);
+    }
+
+    @Test
+    void anEmployeeSnapshotFromBeforeTheDirectoryFieldsStillReads() throws IOException {
+        ObjectNode older = (ObjectNode) golden("employee-snapshot.v1.json");
+        for (String added : List.of("timeZone", "pronouns", "avatarUrl", "languages", "changed")) {
+            older.remove(added);
+        }
+        EmployeeSnapshot read = JSON.treeToValue(older, EmployeeSnapshot.class);
+        assertThat(read.username()).isEqualTo("alice");
+        assertThat(read.changed()).isNull();
     }
 
     @Test

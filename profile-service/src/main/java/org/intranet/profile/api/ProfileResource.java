@@ -1,5 +1,7 @@
 package org.intranet.profile.api;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -7,21 +9,30 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.intranet.kit.api.Caller;
+import org.intranet.kit.domain.InvalidRequestException;
+import org.intranet.kit.paging.Page;
+import org.intranet.kit.paging.PageCursors;
+import org.intranet.kit.paging.PageLimit;
+import org.intranet.profile.domain.AuditEntry;
 import org.intranet.profile.domain.ProfileService;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
+/** One profile: read it, change it (yourself or, for HR, anyone), and its audit (admins). */
 @Path("/api/profiles")
 @RolesAllowed(Caller.EMPLOYEE)
 public class ProfileResource {
     private final ProfileService profiles;
+    private final PageCursors cursors;
     private final SecurityIdentity identity;
 
-    ProfileResource(ProfileService profiles, SecurityIdentity identity) {
+    ProfileResource(ProfileService profiles, PageCursors cursors, SecurityIdentity identity) {
         this.profiles = profiles;
+        this.cursors = cursors;
         this.identity = identity;
     }
 
@@ -37,7 +48,8 @@ public class ProfileResource {
     @PATCH
     @Path("/me")
     @Operation(operationId = "updateMyProfile", summary = "Change the caller's own profile",
-            description = "Title and skills; department, location and manager are set by HR or the HR system.")
+            description = "Only the self-editable fields (GET /api/profiles/fields says which) and self-editable "
+                    + "custom fields; department, location, manager and status are set by HR or the HR system.")
     public ProfileView patchMe(@Valid @NotNull ProfilePatchRequest request) {
         Caller caller = Caller.of(identity);
         return ProfileView.of(profiles.change(caller, caller.id(), request.toChange()));
@@ -50,11 +62,32 @@ public class ProfileResource {
         return ProfileView.of(profiles.get(id));
     }
 
-    /** HR and admins correct anyone's profile; the domain policy says no to everyone else. */
+    /** HR and admins change anyone's profile; the domain policy says no to everyone else. */
     @PATCH
     @Path("/{id}")
-    @Operation(operationId = "updateProfile", summary = "Change an employee's profile (hr, admin)")
+    @Operation(operationId = "updateProfile", summary = "Change an employee's profile (hr, admin)",
+            description = "Any field; status LEFT deactivates the person (employee.deactivated is published).")
     public ProfileView patch(@PathParam("id") String id, @Valid @NotNull ProfilePatchRequest request) {
         return ProfileView.of(profiles.change(Caller.of(identity), id, request.toChange()));
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @Operation(operationId = "getProfileAudit", summary = "Who changed which fields of a profile, newest first (admin)")
+    public Page<AuditEntry> audit(@PathParam("id") String id, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        Caller caller = Caller.of(identity);
+        int size = PageLimit.parse(limit);
+        List<String> after = cursors.decode(caller.id(), cursor, 1);
+        List<AuditEntry> rows = profiles.audit(caller, id, after == null ? null : seq(after.get(0)), size + 1);
+        return cursors.page(caller.id(), rows, size, e -> List.of(Long.toString(e.seq())));
+    }
+
+    private static long seq(String key) {
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("cursor is not one this service issued");
+        }
     }
 }

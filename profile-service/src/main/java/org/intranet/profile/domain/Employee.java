@@ -1,8 +1,11 @@
 package org.intranet.profile.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,8 +39,26 @@ public class Employee {
     public String managerId;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> skills = new ArrayList<>();
+    @Column(name = "time_zone")
+    public String timeZone;
+    public String phone;
+    public String bio;
+    @Column(name = "avatar_url")
+    public String avatarUrl;
+    public String pronouns;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> languages = new ArrayList<>();
+    @Column(name = "start_date")
+    public LocalDate startDate;
+    @Column(name = "employee_number")
+    public String employeeNumber;
+    /** Values of the admin-defined custom fields, by key (validated against {@link CustomField} on every write). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> custom = new LinkedHashMap<>();
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Status status = Status.ACTIVE;
+    @Column(name = "left_at")
+    public Instant leftAt;
     @Version
     public long version;
     @Column(name = "created_at")

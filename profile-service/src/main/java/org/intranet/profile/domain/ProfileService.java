@@ -1,29 +1,52 @@
 package org.intranet.profile.domain;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.intranet.kit.api.Caller;
-import org.intranet.kit.domain.InvalidRequestException;
-import org.intranet.kit.domain.NotFoundException;
 import org.intranet.kit.config.ClaimsConfig;
 import org.intranet.kit.domain.AccessDeniedException;
+import org.intranet.kit.domain.ConflictException;
+import org.intranet.kit.domain.InvalidRequestException;
+import org.intranet.kit.domain.NotFoundException;
 import org.intranet.profile.events.ProfileEvents;
+import org.intranet.profile.store.AuditStore;
 import org.intranet.profile.store.EmployeeStore;
 
+/**
+ * Profiles: created just-in-time from the token, changed by their owner (self-editable fields) or by HR, every change
+ * audited and published once, with the fields it touched.
+ */
 @ApplicationScoped
 public class ProfileService {
+    /** Where a change came from, as the audit records it. */
+    public enum Source { API, SCIM, IMPORT, TOKEN }
+
     private final EmployeeStore employees;
+    private final AuditStore audit;
+    private final CustomFieldService customFields;
+    private final ProfilePolicy policy;
     private final ProfileEvents events;
     private final ClaimsConfig claims;
     private final Clock clock;
 
-    ProfileService(EmployeeStore employees, ProfileEvents events, ClaimsConfig claims) {
+    ProfileService(EmployeeStore employees, AuditStore audit, CustomFieldService customFields, ProfilePolicy policy,
+            ProfileEvents events, ClaimsConfig claims) {
         this.employees = employees;
+        this.audit = audit;
+        this.customFields = customFields;
+        this.policy = policy;
         this.events = events;
         this.claims = claims;
         this.clock = Clock.systemUTC();
@@ -44,7 +67,7 @@ public class ProfileService {
         if (!caller.hasRole(Caller.EMPLOYEE)) {
             throw new AccessDeniedException("only an employee's token has a profile; this token lacks the employee role");
         }
-        Employee fresh = TokenProfile.from(caller, claims, Instant.now(clock));
+        Employee fresh = TokenProfile.from(caller, claims, now());
         if (employees.handleTakenByOther(fresh.username, fresh.id)) {
             // handles are unique; a second account with the same login keeps working under a derived handle
             fresh.username = TokenProfile.clip(fresh.username, 120) + "-" + fresh.id.substring(0, Math.min(6,
@@ -54,15 +77,10 @@ public class ProfileService {
         // load the row as a managed entity; when a concurrent first call won the race, publish nothing twice
         Employee created = employees.findById(caller.id());
         if (inserted) {
+            audit.record(created.id, caller.id(), Source.TOKEN.name(), TokenProfile.FIELDS, created.createdAt);
             events.created(created);
         }
         return created;
-    }
-
-    /** The caller's profile as a managed entity of the current transaction, created first when needed. */
-    private Employee mine(Caller caller) {
-        Employee existing = employees.findById(caller.id());
-        return existing != null ? existing : provision(caller);
     }
 
     public Employee get(String id) {
@@ -73,43 +91,92 @@ public class ProfileService {
         return employee;
     }
 
+    /**
+     * Changes what the change names, for a caller the policy allows. Nothing changed: nothing written, audited or
+     * published. Otherwise one audit entry and one {@code updated} event with the changed fields, plus
+     * {@code deactivated}, {@code manager.changed} and {@code department.changed} when those happened.
+     */
     @Transactional
     public Employee change(Caller caller, String id, ProfileChange change) {
-        ProfilePolicy.requireCanEdit(caller, id, change);
-        Employee employee = caller.id().equals(id) ? mine(caller) : get(id);
-        if (change.managerId() != null) {
-            requireValidManager(id, change.managerId());
-            employee.managerId = change.managerId();
+        Map<String, CustomField> definitions = change.customOrEmpty().isEmpty() ? Map.of() : customFields.byKey();
+        policy.requireCanEdit(caller, id, change, definitions);
+        Employee employee = caller.id().equals(id) ? me(caller) : get(id);
+        requireValid(employee, change);
+        String manager = employee.managerId;
+        String department = employee.department;
+        Employee.Status status = employee.status;
+        List<String> changed = ProfileEdit.apply(employee, change, definitions);
+        if (changed.isEmpty()) {
+            return employee;
         }
-        if (change.title() != null) {
-            employee.title = change.title().strip();
+        Instant now = now();
+        employee.updatedAt = now;
+        if (employee.status != status) {
+            employee.leftAt = employee.status == Employee.Status.LEFT ? now : null;
         }
-        if (change.department() != null) {
-            employee.department = change.department().strip();
-        }
-        if (change.location() != null) {
-            employee.location = change.location().strip();
-        }
-        if (change.skills() != null) {
-            employee.skills = change.skills().stream().map(String::strip).distinct().toList();
-        }
-        employee.updatedAt = Instant.now(clock);
         employees.flush();
-        events.updated(employee);
+        audit.record(employee.id, caller.id(), Source.API.name(), changed, now);
+        events.updated(employee, changed);
+        if (employee.status == Employee.Status.LEFT && status != Employee.Status.LEFT) {
+            events.deactivated(employee, caller.id());
+        }
+        if (!Objects.equals(manager, employee.managerId)) {
+            events.managerChanged(employee, manager, now);
+        }
+        if (!Objects.equals(department, employee.department)) {
+            events.departmentChanged(employee, department, now);
+        }
         return employee;
+    }
+
+    /** The audit of one person's profile, newest first: admins only. */
+    public List<AuditEntry> audit(Caller caller, String id, Long beforeSeq, int limit) {
+        if (!caller.hasRole(Caller.ADMIN)) {
+            throw new AccessDeniedException("only an admin may read the audit of a profile");
+        }
+        get(id);
+        return audit.of(id, beforeSeq, limit);
+    }
+
+    private void requireValid(Employee employee, ProfileChange change) {
+        if (change.managerId() != null && !change.managerId().isBlank()) {
+            requireValidManager(employee.id, change.managerId().strip());
+        }
+        if (change.timeZone() != null && !change.timeZone().isBlank()) {
+            try {
+                ZoneId.of(change.timeZone().strip());
+            } catch (DateTimeException e) {
+                throw new InvalidRequestException("timeZone " + change.timeZone()
+                        + " is not a time zone; use an IANA name such as Europe/Paris");
+            }
+        }
+        String number = change.employeeNumber() == null ? "" : change.employeeNumber().strip();
+        if (!number.isEmpty() && employees.numberTakenByOther(number, employee.id)) {
+            throw new ConflictException("employee number " + number + " belongs to another employee");
+        }
     }
 
     private void requireValidManager(String employeeId, String managerId) {
         if (managerId.equals(employeeId)) {
             throw new InvalidRequestException("an employee cannot be their own manager");
         }
-        if (employees.findById(managerId) == null) {
+        List<EmployeeStore.Link> chain = employees.managerChain(managerId);
+        if (chain.isEmpty()) {
             throw new InvalidRequestException("managerId " + managerId + " is not a known employee");
         }
-        List<String> chain = employees.managerChain(managerId);
-        if (chain.contains(employeeId)) {
-            throw new InvalidRequestException("managerId " + managerId + " reports to this employee: "
-                    + "the org chart would loop");
+        int me = chain.stream().map(EmployeeStore.Link::id).toList().indexOf(employeeId);
+        if (me >= 0) {
+            // name the loop as people would see it: me -> my new manager -> ... -> me
+            List<String> loop = new ArrayList<>();
+            String myHandle = chain.get(me).username();
+            loop.add(myHandle);
+            chain.subList(0, me + 1).forEach(link -> loop.add(link.username()));
+            throw new InvalidRequestException("managerId " + managerId + " would make the org chart loop: "
+                    + loop.stream().collect(Collectors.joining(" → ")));
         }
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,6 +1,7 @@
 package org.intranet.profile.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.intranet.kit.api.Caller;
 import org.intranet.kit.config.ClaimsConfig;
@@ -10,6 +11,10 @@ import org.intranet.kit.config.ClaimsConfig;
  * email, department, location where the identity provider sends them). SCIM and import enrich it later.
  */
 public final class TokenProfile {
+    /** What a token sets, as the audit records the creation. */
+    static final List<String> FIELDS = List.of("username", "displayName", "givenName",
+            "familyName", "email", "department", "location");
+
     private TokenProfile() {
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -181,10 +182,17 @@ public class ProblemMapper {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
     }
 
+    /** The field as a client names it: {@code title}, {@code skills[2]}, {@code custom[bad key]}. */
     private static String field(ConstraintViolation<?> violation) {
         String last = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            last = node.getName();
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && last != null) {
+                // an element of a list or map: "<list element>" tells a client nothing, the container does
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                last = last + "[" + (at == null ? "" : at) + "]";
+            } else {
+                last = node.getName();
+            }
         }
         return last == null ? "request" : last;
     }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -74,6 +75,18 @@ public class PageCursors {
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             throw invalid();
         }
+    }
+
+    /**
+     * The page to answer from {@code rows} read with {@code limit + 1}: the extra row only tells that a next page
+     * exists, whose cursor resumes after the last row shown (its {@code keys}).
+     */
+    public <T> Page<T> page(String callerId, List<T> rows, int limit, Function<T, List<String>> keys) {
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<T> shown = rows.subList(0, limit);
+        return new Page<>(List.copyOf(shown), encode(callerId, keys.apply(shown.get(limit - 1))));
     }
 
     public String encode(String callerId, Position position) {
