@@ -43,10 +43,10 @@ SQL=$ROOT/bench/announce
 export PGHOST=127.0.0.1 PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
 export PGDATABASE=${PGDATABASE:-intranet}
 export PGOPTIONS="-c search_path=feed"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 T_BENCH=$(date +%s)
-say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 for n in AUDIENCE USERS ANNOUNCEMENTS SAMPLE RUNS CONNECTIONS PG_CLIENTS; do
     case ${!n} in '' | *[!0-9]* | 0) die "$n must be a positive number (got '${!n}')" ;; esac
 done
@@ -77,8 +77,6 @@ exec 9>>"$LOCK"
 flock -n 9 || { say "waiting for the build lock ($LOCK)"; flock 9; }
 say "holding the build lock while seeding and measuring"
 
-psql_value() { psql -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
-http_code() { curl -s -o /dev/null -m 10 -w '%{http_code}' "$@" 2>/dev/null || true; }
 if [ "$(http_code "$BASE/q/health/ready")" != 200 ] || [ "$(http_code "$REALM_URL/.well-known/openid-configuration")" != 200 ]; then
     say "feed-service or Keycloak does not answer: starting the stack (./intranet up)"
     STARTED_STACK=1
@@ -123,11 +121,6 @@ case $response in
     *) die "Keycloak's partial import failed: $response" ;;
 esac
 
-token_of() {
-    curl -s -m 20 "$REALM_URL/protocol/openid-connect/token" --data-urlencode grant_type=password \
-        --data-urlencode client_id=intranet-web --data-urlencode "username=$1" --data-urlencode "password=$1" \
-        | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p'
-}
 # Tokens live 15 minutes (the realm's access token lifespan): fetched again before each run.
 fetch_tokens() {
     local i t
@@ -165,8 +158,6 @@ rows_of() {
                 + (SELECT count(*) FROM outbox WHERE aggregateid = '$1')"
 }
 audience_of() { psql_value "SELECT count(*) FROM employees WHERE status <> 'LEFT' AND department = ANY (CAST('$1' AS text[]))"; }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-list_of() { tr '\n' ' ' <"$1" | sed 's/ $//; s/ /, /g'; }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else if (v ~ /s$/) printf "%.2f", v * 1000; else print v }'; }
 wrk_pct() { to_ms "$(awk -v q="$1%" '$1 == q { print $2 }' "$2")"; }
 

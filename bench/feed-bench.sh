@@ -66,10 +66,10 @@ export PGHOST=127.0.0.1 PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASS
 export PGDATABASE=${PGDATABASE:-intranet}
 # unqualified names resolve in feed-service's schema, as its own connections do (currentSchema=feed)
 export PGOPTIONS="-c search_path=feed"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 T_BENCH=$(date +%s)
-say() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 
 case $RUNS in '' | *[!0-9]* | 0) die "RUNS must be a positive number (got '$RUNS')" ;; esac
 for d in DURATION WARMUP PROBE_DURATION; do
@@ -124,7 +124,6 @@ STARTED_STACK=0
 SAMPLER_PID=""
 TRIGGER_SET=0
 
-psql_value() { psql -X -q -At -v ON_ERROR_STOP=1 -c "$1"; }
 
 finish() {
     local rc=$?
@@ -159,7 +158,6 @@ fi
 
 # --- the stack --------------------------------------------------------------------------------
 
-http_code() { curl -s -o /dev/null -m 10 -w '%{http_code}' "$@" 2>/dev/null || true; }
 
 if [ "$(http_code "$BASE/q/health/ready")" != 200 ] || [ "$(http_code "$REALM_URL/.well-known/openid-configuration")" != 200 ]; then
     say "feed-service or Keycloak does not answer: starting the stack (./intranet up)"

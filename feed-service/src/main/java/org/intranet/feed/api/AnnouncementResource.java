@@ -69,13 +69,10 @@ public class AnnouncementResource {
         Caller caller = Caller.of(identity);
         int size = PageLimit.parse(limit);
         List<FeedItem> rows = announcements.active(caller, position(caller, cursor), size);
-        String next = null;
-        if (rows.size() > size) {
-            ActivePosition last = ActivePosition.of(rows.get(size - 1));
-            next = cursors.encode(caller.id(), List.of(Integer.toString(last.rank()), last.createdAt().toString(),
-                    last.id().toString()));
-        }
-        return new Page<>(rows.stream().limit(size).map(PostView::of).toList(), next);
+        return cursors.page(caller.id(), rows, size, item -> {
+            ActivePosition last = ActivePosition.of(item);
+            return List.of(Integer.toString(last.rank()), last.createdAt().toString(), last.id().toString());
+        }).map(PostView::of);
     }
 
     @POST
@@ -118,8 +115,7 @@ public class AnnouncementResource {
         List<String> after = cursors.decode(caller.id(), cursor, 1);
         List<AnnouncementStore.Pending> rows = announcements.pending(caller, PostIds.parse(id),
                 after == null ? null : after.get(0), size + 1);
-        String next = rows.size() > size ? cursors.encode(caller.id(), List.of(rows.get(size - 1).id())) : null;
-        return new Page<>(rows.stream().limit(size).map(PendingView::of).toList(), next);
+        return cursors.page(caller.id(), rows, size, last -> List.of(last.id())).map(PendingView::of);
     }
 
     @GET

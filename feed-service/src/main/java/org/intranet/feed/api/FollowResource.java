@@ -82,12 +82,8 @@ public class FollowResource {
         Caller caller = Caller.of(identity);
         int size = PageLimit.parse(limit);
         List<Follow> rows = follows.of(caller, cursors.decode(caller.id(), cursor, 3), size);
-        String next = null;
-        if (rows.size() > size) {
-            Follow last = rows.get(size - 1);
-            next = cursors.encode(caller.id(), List.of(last.followedAt().toString(), last.kind(), last.target()));
-        }
-        return new Page<>(rows.stream().limit(size).map(FollowView::of).toList(), next);
+        return cursors.page(caller.id(), rows, size,
+                last -> List.of(last.followedAt().toString(), last.kind(), last.target())).map(FollowView::of);
     }
 
     /** Something followed: a person (id, name, handle) or a topic (id is the tag). */

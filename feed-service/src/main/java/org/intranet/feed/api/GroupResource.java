@@ -65,12 +65,8 @@ public class GroupResource {
         int size = PageLimit.parse(limit);
         List<Group> rows = groups.list(caller, membership == null ? "all" : membership,
                 cursors.decode(caller.id(), cursor, 2), size);
-        String next = null;
-        if (rows.size() > size) {
-            Group last = rows.get(size - 1);
-            next = cursors.encode(caller.id(), List.of(last.name().toLowerCase(java.util.Locale.ROOT), last.id()));
-        }
-        return new Page<>(rows.stream().limit(size).map(GroupView::of).toList(), next);
+        return cursors.page(caller.id(), rows, size,
+                last -> List.of(last.name().toLowerCase(java.util.Locale.ROOT), last.id())).map(GroupView::of);
     }
 
     @GET
@@ -98,13 +94,8 @@ public class GroupResource {
         Caller caller = Caller.of(identity);
         int size = PageLimit.parse(limit);
         List<Member> rows = groups.members(caller, id, cursors.decode(caller.id(), cursor, 3), size);
-        String next = null;
-        if (rows.size() > size) {
-            Member last = rows.get(size - 1);
-            next = cursors.encode(caller.id(), List.of(String.valueOf(last.rank()), last.sortName(),
-                    last.employeeId()));
-        }
-        return new Page<>(rows.stream().limit(size).map(MemberView::of).toList(), next);
+        return cursors.page(caller.id(), rows, size,
+                last -> List.of(String.valueOf(last.rank()), last.sortName(), last.employeeId())).map(MemberView::of);
     }
 
     @PUT

@@ -93,8 +93,7 @@ public class PostResource {
         List<String> after = cursors.decode(caller.id(), cursor, 1); // signed: its key is the number we wrote
         int before = after == null ? Integer.MAX_VALUE : Integer.parseInt(after.get(0));
         List<Revision> rows = posts.history(caller, PostIds.parse(id), before, size);
-        String next = rows.size() > size
-                ? cursors.encode(caller.id(), List.of(String.valueOf(rows.get(size - 1).revision()))) : null;
-        return new Page<>(rows.stream().limit(size).map(RevisionView::of).toList(), next);
+        return cursors.page(caller.id(), rows, size, last -> List.of(String.valueOf(last.revision())))
+                .map(RevisionView::of);
     }
 }

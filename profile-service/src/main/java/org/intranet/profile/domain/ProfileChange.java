@@ -21,6 +21,13 @@ public record ProfileChange(String displayName, String givenName, String familyN
                 null, null, skills, null, null, null, null, null);
     }
 
+    /** The same change with this manager (an import resolves managers by handle once every row is read). */
+    public ProfileChange withManager(String id) {
+        return new ProfileChange(displayName, givenName, familyName, email, title, department, location, id,
+                timeZone, phone, bio, avatarUrl, pronouns, skills, languages, startDate, employeeNumber, status,
+                custom);
+    }
+
     /** The fields this change names, in declaration order. */
     public List<ProfileField> fields() {
         Object[] values = {displayName, givenName, familyName, email, title, department, location, managerId,

@@ -91,23 +91,80 @@ public class ProfileService {
         return employee;
     }
 
-    /**
-     * Changes what the change names, for a caller the policy allows. Nothing changed: nothing written, audited or
-     * published. Otherwise one audit entry and one {@code updated} event with the changed fields, plus
-     * {@code deactivated}, {@code manager.changed} and {@code department.changed} when those happened.
-     */
+    /** Changes what the change names, for a caller the policy allows (see {@link #record}). */
     @Transactional
     public Employee change(Caller caller, String id, ProfileChange change) {
         Map<String, CustomField> definitions = change.customOrEmpty().isEmpty() ? Map.of() : customFields.byKey();
         policy.requireCanEdit(caller, id, change, definitions);
         Employee employee = caller.id().equals(id) ? me(caller) : get(id);
         requireValid(employee, change);
+        record(employee, change, definitions, caller.id(), Source.API);
+        return employee;
+    }
+
+    /** What an import row did. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    /**
+     * Applies one planned import row in the caller's transaction. {@link ImportPlan} has checked managers (loops
+     * included), handles and employee numbers against everyone at once, so they are not queried again per row;
+     * the row's values were checked for shape when the file was read.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome imported(String actorId, ImportPlan.Planned row) {
+        if (!row.create()) {
+            Employee employee = get(row.id());
+            requireValidZone(row.change());
+            return record(employee, row.change(), Map.of(), actorId, Source.IMPORT).isEmpty() ? Outcome.UNCHANGED
+                    : Outcome.UPDATED;
+        }
+        Instant now = now();
+        Employee fresh = new Employee();
+        fresh.id = row.id();
+        fresh.username = row.username().strip();
+        fresh.displayName = fresh.username;
+        fresh.createdAt = now;
+        fresh.updatedAt = now;
+        requireValidZone(row.change());
+        List<String> fields = new ArrayList<>(List.of("username"));
+        fields.addAll(ProfileEdit.apply(fresh, row.change(), Map.of()));
+        if (fresh.status == Employee.Status.LEFT) {
+            fresh.leftAt = now;
+        }
+        employees.persistAndFlush(fresh);
+        audit.record(fresh.id, actorId, Source.IMPORT.name(), fields, now);
+        events.created(fresh);
+        if (fresh.status == Employee.Status.LEFT) {
+            events.deactivated(fresh, actorId);
+        }
+        return Outcome.CREATED;
+    }
+
+    /** A full import's leaver: someone active the HR system no longer lists. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean deactivateImported(String actorId, String id) {
+        Employee employee = employees.findById(id);
+        if (employee == null || employee.status == Employee.Status.LEFT) {
+            return false;
+        }
+        ProfileChange leave = new ProfileChange(null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, Employee.Status.LEFT, null);
+        return !record(employee, leave, Map.of(), actorId, Source.IMPORT).isEmpty();
+    }
+
+    /**
+     * Applies a checked change and, when it changed anything, audits and publishes it: one {@code updated} event
+     * with the changed fields, plus {@code deactivated}, {@code manager.changed} and {@code department.changed}
+     * when those happened. @return the changed fields (none: nothing written)
+     */
+    private List<String> record(Employee employee, ProfileChange change, Map<String, CustomField> definitions,
+            String actorId, Source source) {
         String manager = employee.managerId;
         String department = employee.department;
         Employee.Status status = employee.status;
         List<String> changed = ProfileEdit.apply(employee, change, definitions);
         if (changed.isEmpty()) {
-            return employee;
+            return changed;
         }
         Instant now = now();
         employee.updatedAt = now;
@@ -115,10 +172,10 @@ public class ProfileService {
             employee.leftAt = employee.status == Employee.Status.LEFT ? now : null;
         }
         employees.flush();
-        audit.record(employee.id, caller.id(), Source.API.name(), changed, now);
+        audit.record(employee.id, actorId, source.name(), changed, now);
         events.updated(employee, changed);
         if (employee.status == Employee.Status.LEFT && status != Employee.Status.LEFT) {
-            events.deactivated(employee, caller.id());
+            events.deactivated(employee, actorId);
         }
         if (!Objects.equals(manager, employee.managerId)) {
             events.managerChanged(employee, manager, now);
@@ -126,7 +183,7 @@ public class ProfileService {
         if (!Objects.equals(department, employee.department)) {
             events.departmentChanged(employee, department, now);
         }
-        return employee;
+        return changed;
     }
 
     /** The audit of one person's profile, newest first: admins only. */
@@ -142,6 +199,14 @@ public class ProfileService {
         if (change.managerId() != null && !change.managerId().isBlank()) {
             requireValidManager(employee.id, change.managerId().strip());
         }
+        requireValidZone(change);
+        String number = change.employeeNumber() == null ? "" : change.employeeNumber().strip();
+        if (!number.isEmpty() && employees.numberTakenByOther(number, employee.id)) {
+            throw new ConflictException("employee number " + number + " belongs to another employee");
+        }
+    }
+
+    private static void requireValidZone(ProfileChange change) {
         if (change.timeZone() != null && !change.timeZone().isBlank()) {
             try {
                 ZoneId.of(change.timeZone().strip());
@@ -149,10 +214,6 @@ public class ProfileService {
                 throw new InvalidRequestException("timeZone " + change.timeZone()
                         + " is not a time zone; use an IANA name such as Europe/Paris");
             }
-        }
-        String number = change.employeeNumber() == null ? "" : change.employeeNumber().strip();
-        if (!number.isEmpty() && employees.numberTakenByOther(number, employee.id)) {
-            throw new ConflictException("employee number " + number + " belongs to another employee");
         }
     }
 

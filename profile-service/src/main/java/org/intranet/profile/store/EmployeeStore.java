@@ -4,12 +4,26 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.intranet.kit.store.Sql;
 import org.intranet.profile.domain.Employee;
+import org.intranet.profile.domain.ImportPlan;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class EmployeeStore implements PanacheRepositoryBase<Employee, String> {
+    private final Sql sql;
+
+    EmployeeStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** Everyone, as an import needs them to match rows, resolve managers and check employee numbers. */
+    public List<ImportPlan.Known> known() {
+        return sql.list("SELECT id, username, manager_id, employee_number, status FROM employees",
+                rs -> new ImportPlan.Known(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        "ACTIVE".equals(rs.getString(5))));
+    }
 
     /** @return false when a row with this id already exists (concurrent just-in-time creation) */
     public boolean insertIfAbsent(Employee e) {

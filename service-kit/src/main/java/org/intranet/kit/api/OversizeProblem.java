@@ -1,5 +1,6 @@
 package org.intranet.kit.api;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,30 +20,46 @@ import io.vertx.ext.web.handler.BodyHandler;
  * other error. A declared {@code Content-Length} over the limit is refused before any of it is read; a chunked body
  * (no length declared) is read here up to the limit, and refused as soon as it passes it. (Quarkus' own checks,
  * which run after these, answer a bare 413.) A chunked body within the limit goes on to the resource as read.
+ * <p>
+ * A service that takes uploads (a CSV import) lists their paths in {@code intranet.http.upload-paths}: those accept
+ * up to {@code quarkus.http.limits.max-body-size}, every other path up to {@code intranet.http.api-max-body-size}.
  */
 @ApplicationScoped
 public class OversizeProblem {
     private final Optional<MemorySize> limit;
+    private final Optional<MemorySize> apiLimit;
+    private final List<String> uploadPaths;
 
-    OversizeProblem(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit) {
+    OversizeProblem(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit,
+            @ConfigProperty(name = "intranet.http.api-max-body-size") Optional<MemorySize> apiLimit,
+            @ConfigProperty(name = "intranet.http.upload-paths") Optional<List<String>> uploadPaths) {
         this.limit = limit;
+        this.apiLimit = apiLimit;
+        this.uploadPaths = uploadPaths.orElse(List.of());
+    }
+
+    /** The most a request to this path may send. */
+    private long limitOf(RoutingContext ctx, long uploads) {
+        String path = ctx.normalizedPath();
+        boolean upload = uploadPaths.stream().anyMatch(path::startsWith);
+        return upload ? uploads : apiLimit.map(MemorySize::asLongValue).map(l -> Math.min(l, uploads)).orElse(uploads);
     }
 
     void install(@Observes Router router) {
         limit.ifPresent(max -> {
-            long bytes = max.asLongValue();
-            router.route().order(-3).handler(ctx -> refuseIfDeclaredTooLarge(ctx, bytes));
-            BodyHandler chunked = BodyHandler.create(false).setBodyLimit(bytes);
+            long uploads = max.asLongValue();
+            router.route().order(-3).handler(ctx -> refuseIfDeclaredTooLarge(ctx, limitOf(ctx, uploads)));
             router.route().order(-2)
                     .handler(ctx -> {
                         if (isChunked(ctx)) {
-                            chunked.handle(ctx);
+                            BodyHandler.create(false).setBodyLimit(limitOf(ctx, uploads)).handle(ctx);
                         } else {
                             ctx.next();
                         }
                     })
                     .failureHandler(ctx -> {
                         if (ctx.statusCode() == 413) {
+                            long bytes = limitOf(ctx, uploads);
                             refuse(ctx, "the request body has more than " + bytes + " bytes; this API accepts at most "
                                     + bytes);
                         } else {
