@@ -2,7 +2,7 @@
 -- :everyone (boolean), the audience's :depts, :locs and :groups (text[]) and the :post.
 WITH audience AS (
     SELECT e.id, e.username, e.display_name, e.email, e.department, e.location FROM employees e
-    WHERE e.status <> 'LEFT' AND (
+    WHERE e.status = 'ACTIVE' AND (
         CAST(:everyone AS boolean)
         OR btrim(e.department) = ANY (CAST(:depts AS text[]))
         OR btrim(e.location) = ANY (CAST(:locs AS text[]))

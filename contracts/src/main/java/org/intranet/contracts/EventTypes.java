@@ -8,6 +8,7 @@ public final class EventTypes {
     public static final String EMPLOYEE_CREATED = "intranet.profile.employee.created.v1";
     public static final String EMPLOYEE_UPDATED = "intranet.profile.employee.updated.v1";
     public static final String EMPLOYEE_DEACTIVATED = "intranet.profile.employee.deactivated.v1";
+    public static final String EMPLOYEE_ERASED = "intranet.profile.employee.erased.v1";
     public static final String MANAGER_CHANGED = "intranet.profile.manager.changed.v1";
     public static final String DEPARTMENT_CHANGED = "intranet.profile.department.changed.v1";
     public static final String POST_PUBLISHED = "intranet.feed.post.published.v1";

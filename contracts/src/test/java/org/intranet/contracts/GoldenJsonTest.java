@@ -55,6 +55,7 @@ class GoldenJsonTest {
         return Stream.of(
                 Arguments.of("employee-snapshot.v1.json", EMPLOYEE),
                 Arguments.of("employee-deactivated.v1.json", new EmployeeDeactivated(ALICE, "alice", AT, BOB)),
+                Arguments.of("employee-erased.v1.json", new EmployeeErased(ALICE, AT, BOB)),
                 Arguments.of("manager-changed.v1.json", new ManagerChanged(ALICE, BOB, null, AT)),
                 Arguments.of("department-changed.v1.json", new DepartmentChanged(ALICE, "Engineering", "Sales", AT)),
                 Arguments.of("post-published.v1.json", POST),

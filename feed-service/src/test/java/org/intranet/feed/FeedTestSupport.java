@@ -34,6 +34,25 @@ public final class FeedTestSupport {
                 EventTypes.EMPLOYEE_CREATED, EventTypes.PROFILE_SOURCE, id));
     }
 
+    /** Publishes the employee.updated event of someone leaving (status LEFT), as profile-service would. */
+    public static void announceLeaver(String username, String department, String location) {
+        String id = TestTokens.stableId(username);
+        String payload = """
+                {"id":"%s","username":"%s","displayName":"%s Test","email":"%s@example.com","department":"%s",
+                 "location":"%s","skills":[],"status":"LEFT","version":1,"updatedAt":"%s","changed":["status"]}"""
+                .formatted(id, username, username, username, department, location, Instant.now());
+        topics().send(Topics.PROFILE, id, payload, TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
+                EventTypes.EMPLOYEE_UPDATED, EventTypes.PROFILE_SOURCE, id));
+    }
+
+    /** Publishes the employee.erased event of an admin's GDPR erasure, as profile-service would. */
+    public static void announceErased(String username) {
+        String id = TestTokens.stableId(username);
+        String payload = "{\"id\":\"%s\",\"erasedAt\":\"%s\",\"by\":\"admin\"}".formatted(id, Instant.now());
+        topics().send(Topics.PROFILE, id, payload, TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
+                EventTypes.EMPLOYEE_ERASED, EventTypes.PROFILE_SOURCE, id));
+    }
+
     /** An event's payload as JSON (the outbox stores it as jsonb, so compare fields, not text). */
     public static com.fasterxml.jackson.databind.JsonNode json(
             org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {

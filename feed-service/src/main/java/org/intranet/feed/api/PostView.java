@@ -13,14 +13,15 @@ import org.intranet.feed.domain.Link;
  * {@code recognition} (value, badge, recipients with their names) only on a {@code RECOGNITION};
  * {@code announcement} only on an {@code ANNOUNCEMENT}.
  */
-public record PostView(String id, String kind, String authorId, String authorName, String authorHandle, String body,
+public record PostView(String id, String kind, String authorId, String authorName, String authorHandle,
+        boolean authorFormer, String body,
         String groupId, String groupName, List<Link> links, List<String> mentions, List<String> hashtags,
         Map<String, Integer> reactions, String myReaction, int commentCount, boolean edited, int revision,
         Instant createdAt, Instant editedAt, FeedItem.Recognition recognition, AnnouncementView announcement) {
 
     public static PostView of(FeedItem i) {
         return new PostView(i.id().toString(), i.kind().name(), i.authorId(), i.authorName(), i.authorHandle(),
-                i.body(), i.groupId(), i.groupName(), i.links(), i.mentions(), i.hashtags(), i.reactions(),
+                i.authorFormer(), i.body(), i.groupId(), i.groupName(), i.links(), i.mentions(), i.hashtags(), i.reactions(),
                 i.myReaction(), i.commentCount(), i.edited(), i.revision(), i.createdAt(), i.editedAt(),
                 i.recognition(), i.announcement() == null ? null : AnnouncementView.of(i.announcement()));
     }

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A post with everything a client needs to render it without another call: who wrote it, its group's name, its
- * reactions per type and the reader's own, its comment count and whether it was edited.
+ * A post with everything a client needs to render it without another call: who wrote it (and whether they have
+ * left: their posts stay, shown as a former employee's), its group's name, its reactions per type and the reader's
+ * own, its comment count and whether it was edited.
  */
 public record FeedItem(UUID id, Post.Kind kind, String authorId, String authorName, String authorHandle,
-        String body, String groupId, String groupName, List<Link> links, List<String> mentions,
+        boolean authorFormer, String body, String groupId, String groupName, List<Link> links, List<String> mentions,
         List<String> hashtags, Map<String, Integer> reactions, String myReaction, int commentCount, int revision,
         Instant createdAt, Instant editedAt, Recognition recognition, Announcement announcement) {
 
@@ -34,7 +35,7 @@ public record FeedItem(UUID id, Post.Kind kind, String authorId, String authorNa
     }
 
     public FeedItem withAnnouncement(Announcement changed) {
-        return new FeedItem(id, kind, authorId, authorName, authorHandle, body, groupId, groupName, links, mentions,
+        return new FeedItem(id, kind, authorId, authorName, authorHandle, authorFormer, body, groupId, groupName, links, mentions,
                 hashtags, reactions, myReaction, commentCount, revision, createdAt, editedAt, recognition, changed);
     }
 

@@ -25,7 +25,7 @@ public class AnnouncementStore {
     private static final String AUDIENCE = """
             audience AS (
                 SELECT e.id, e.username, e.display_name, e.email, e.department, e.location FROM employees e
-                WHERE e.status <> 'LEFT' AND (
+                WHERE e.status = 'ACTIVE' AND (
                     CAST(? AS boolean)
                     OR btrim(e.department) = ANY (CAST(? AS text[]))
                     OR btrim(e.location) = ANY (CAST(? AS text[]))

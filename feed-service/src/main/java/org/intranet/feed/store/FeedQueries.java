@@ -51,7 +51,7 @@ public class FeedQueries {
                        FROM unnest(p.recipients) WITH ORDINALITY AS r(id, n) LEFT JOIN employees re ON re.id = r.id)
                    END,
                    p.must_read, p.pinned_until, p.expires_at, p.publish_at, COALESCE(p.target_audience, p.audience),
-                   ar.seen_at, ar.acknowledged_at
+                   ar.seen_at, ar.acknowledged_at, COALESCE(e.status = 'LEFT', false)
             FROM candidates c
             JOIN posts p ON p.id = c.post_id
             LEFT JOIN employees e ON e.id = p.author_id
@@ -264,7 +264,7 @@ public class FeedQueries {
     private FeedItem item(ResultSet rs) throws SQLException {
         Post.Kind kind = Post.Kind.valueOf(rs.getString(2));
         return new FeedItem(rs.getObject(1, UUID.class), kind, rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(4), rs.getString(5), rs.getBoolean(28), rs.getString(6), rs.getString(7), rs.getString(8),
                 read(rs.getString(9), LINKS), Sql.strings(rs.getArray(10)), Sql.strings(rs.getArray(11)),
                 read(rs.getString(12), COUNTS), rs.getString(13), rs.getInt(14), rs.getInt(15), Sql.instant(rs, 16),
                 Sql.instant(rs, 17), recognition(rs.getString(18), rs.getString(19), rs.getString(20)),

@@ -36,7 +36,7 @@ public class MentionStore {
         }
         return sql.list("""
                 SELECT lower(username), id FROM employees
-                WHERE lower(username) = ANY (?) AND status <> 'LEFT' ORDER BY id""",
+                WHERE lower(username) = ANY (?) AND status = 'ACTIVE' ORDER BY id""",
                 rs -> new Named(rs.getString(1), rs.getString(2)), lower(handles));
     }
 

@@ -48,7 +48,7 @@ public class RecognitionStore {
     /** Those of {@code ids} the employee read-copy knows; {@code groupId} null: every one counts as a member. */
     public List<Candidate> candidates(List<String> ids, String groupId) {
         return sql.list("""
-                SELECT e.id, e.status <> 'LEFT',
+                SELECT e.id, e.status = 'ACTIVE',
                        CAST(? AS varchar) IS NULL OR EXISTS (
                            SELECT 1 FROM group_members m WHERE m.group_id = ? AND m.employee_id = e.id)
                 FROM employees e WHERE e.id = ANY (?)""",

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.intranet.feed.FeedTestSupport.announceEmployee;
+import static org.intranet.feed.FeedTestSupport.announceLeaver;
 import static org.intranet.feed.FeedTestSupport.token;
 import static org.intranet.feed.FeedTestSupport.topics;
 
@@ -89,6 +90,20 @@ class PostResourceTest {
         given().auth().oauth2(token("bob")).get("/api/posts/" + id)
                 .then().statusCode(200).body("body", containsString("#onboarding"))
                 .body("authorId", equalTo(TestTokens.stableId("alice")));
+    }
+
+    @Test
+    void aLeaversPostsStayShownAsAFormerEmployees() {
+        announceEmployee("leaving-lou", "Ops", "Paris");
+        String post = given().auth().oauth2(token("leaving-lou")).contentType(ContentType.JSON)
+                .body("{\"kind\":\"UPDATE\",\"body\":\"My last day, thank you all\"}")
+                .post("/api/posts").then().statusCode(201).body("authorFormer", equalTo(false)).extract().path("id");
+        announceLeaver("leaving-lou", "Ops", "Paris");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token("reader-rae"))
+                .get("/api/posts/" + post).then().statusCode(200).body("authorFormer", equalTo(true))
+                .body("authorName", equalTo("leaving-lou Test")));
+        given().auth().oauth2(token("reader-rae")).get("/api/feed/company")
+                .then().body("items.find { it.id == '" + post + "' }.authorFormer", equalTo(true));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.intranet.notification.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -52,6 +53,22 @@ public class NotificationResource {
         this.identity = identity;
         this.json = json;
         this.config = config;
+    }
+
+    /** GDPR: everything notification-service holds of the caller's. */
+    public record NotificationExport(String service, String employeeId, Instant exportedAt,
+            List<NotificationView> notifications) {
+    }
+
+    @GET
+    @Path("/me/export")
+    @Operation(operationId = "exportMyNotifications", summary = "Everything notification-service holds of mine (GDPR)",
+            description = "All my notifications, read or not, newest first, under the same visibility rule as the "
+                    + "list.")
+    public NotificationExport export() {
+        Caller caller = Caller.of(identity);
+        return new NotificationExport("notification-service", caller.id(), Instant.now(),
+                inbox.all(caller).stream().map(NotificationView::of).toList());
     }
 
     /** Newest first. {@code unread=true} lists only unread ones; {@code cursor} is a previous page's {@code next}. */

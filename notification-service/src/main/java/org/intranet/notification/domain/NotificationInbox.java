@@ -3,6 +3,7 @@ package org.intranet.notification.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 import org.intranet.kit.api.Caller;
 import org.intranet.kit.domain.NotFoundException;
 import org.intranet.kit.paging.Position;
+import org.intranet.kit.visibility.Principals;
 import org.intranet.kit.visibility.Readers;
 import org.intranet.notification.store.NotificationStore;
 
@@ -22,6 +24,7 @@ import org.intranet.notification.store.NotificationStore;
 @ApplicationScoped
 public class NotificationInbox {
     public static final int UNREAD_COUNT_CAP = 1000;
+    private static final int EXPORT_PAGE = 500;
     private final NotificationStore notifications;
     private final Readers readers;
     private final Clock clock = Clock.systemUTC();
@@ -45,6 +48,24 @@ public class NotificationInbox {
         List<Notification> items = List.copyOf(rows.subList(0, limit));
         Notification last = items.get(limit - 1);
         return new Page(items, new Position(last.createdAt(), last.id()));
+    }
+
+    /**
+     * GDPR: all of the caller's notifications, newest first, under the same visibility rule as the list (a
+     * notification about something the caller may no longer see is not exported either: that content is not theirs).
+     */
+    public List<Notification> all(Caller caller) {
+        Principals me = readers.of(caller);
+        List<Notification> all = new ArrayList<>();
+        Position after = null;
+        List<Notification> page;
+        do {
+            page = notifications.page(me, false, after, EXPORT_PAGE);
+            all.addAll(page);
+            after = page.isEmpty() ? null : new Position(page.get(page.size() - 1).createdAt(),
+                    page.get(page.size() - 1).id());
+        } while (page.size() == EXPORT_PAGE);
+        return all;
     }
 
     /** The visibility rule for one notification, as the list applies it in SQL (used by the live stream). */

@@ -32,6 +32,17 @@ public class NotificationStore {
     }
 
     /** @return false when an equivalent notification exists already (one mention per post and recipient) */
+    /** Erasure: every notification addressed to them. */
+    public int deleteOf(String recipientId) {
+        return sql.update("DELETE FROM notifications WHERE recipient_id = ?", recipientId);
+    }
+
+    /** Erasure: notifications they caused keep their place, without their name or their words. */
+    public int anonymiseActor(String actorId, String text) {
+        return sql.update("UPDATE notifications SET actor_id = NULL, actor_name = NULL, text = ? WHERE actor_id = ?",
+                text, actorId);
+    }
+
     public boolean insert(Notification n) {
         return sql.update("INSERT INTO notifications (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT DO NOTHING", n.id(), n.recipientId(), n.type().name(), n.actorId(), n.actorName(),

@@ -100,6 +100,13 @@ class NotificationResourceTest {
                 .getSingleResult()).longValue() == 1);
     }
 
+    /** The ids in someone's GDPR export. */
+    private static List<String> exported(String user) {
+        return given().auth().oauth2(token(user)).get("/api/notifications/me/export")
+                .then().statusCode(200).body("service", equalTo("notification-service"))
+                .extract().jsonPath().getList("notifications.id");
+    }
+
     private void awaitMember(String groupId, String username) {
         await().atMost(EVENTUALLY).until(() -> isMember(groupId, username));
     }
@@ -173,9 +180,12 @@ class NotificationResourceTest {
         assertThat(gails).singleElement().satisfies(item -> assertThat(item.get("groupId")).isEqualTo(group));
         String id = (String) gails.get(0).get("id");
         given().auth().oauth2(token("bob")).post("/api/notifications/" + id + "/read").then().statusCode(404);
+        assertThat(exported("gail")).contains(id);
 
         Events.publishMembership(EventTypes.MEMBER_REMOVED, group, "gail");
         await().atMost(EVENTUALLY).until(() -> itemsAbout("gail", post.postId()).isEmpty());
+        // the export is a read path like the list: what she may no longer see is not hers to download
+        assertThat(exported("gail")).doesNotContain(id);
         assertThat(unreadCount("gail")).isZero();
         given().auth().oauth2(token("gail")).post("/api/notifications/" + id + "/read").then().statusCode(404);
     }
@@ -304,6 +314,31 @@ class NotificationResourceTest {
     }
 
     @Test
+    void anErasedEmployeesNotificationsGoAndThoseTheyCausedLoseTheirNameAndWords() {
+        Events.publishEmployee(Events.employee("erika", "Erika Erased", "Sales", "ACTIVE", 1));
+        Events.publishEmployee(Events.employee("nils", "Nils Stays", "Sales", "ACTIVE", 1));
+        awaitEmployee("erika", 1);
+        awaitEmployee("nils", 1);
+        PostPublished toHer = Events.post("nils", "<p>Thanks @erika</p>", EVERYONE, "erika");
+        PostPublished fromHer = Events.post("erika", "<p>Her own words for @nils</p>", EVERYONE, "nils");
+        Events.publishPost(toHer);
+        Events.publishPost(fromHer);
+        awaitNotified("erika", toHer.postId());
+        awaitNotified("nils", fromHer.postId());
+
+        String erika = Events.id("erika");
+        Events.send(Topics.PROFILE, erika, "{\"id\":\"" + erika + "\",\"erasedAt\":\"" + Instant.now()
+                + "\",\"by\":\"admin\"}", TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
+                        EventTypes.EMPLOYEE_ERASED, EventTypes.PROFILE_SOURCE, erika));
+        await().atMost(EVENTUALLY).until(() -> storedRows("erika", toHer.postId()) == 0);
+        Map<String, Object> caused = itemsAbout("nils", fromHer.postId()).get(0);
+        assertThat(caused.get("actorName")).isNull();
+        assertThat(caused.get("actorId")).isNull();
+        assertThat((String) caused.get("text")).doesNotContain("Erika").doesNotContain("Her own words");
+        assertThat(copyOf("erika")).hasValueSatisfying(copy -> assertThat(copy.active()).isFalse());
+    }
+
+    @Test
     void employeesWhoLeftAreNotNotified() {
         Events.publishEmployee(Events.employee("lena", "Lena Left", "Sales", "LEFT", 2));
         Events.publishEmployee(Events.employee("mia", "Mia Stays", "Sales", "ACTIVE", 2));
@@ -350,6 +385,8 @@ class NotificationResourceTest {
         String alicesId = (String) itemsAbout("alice", post.postId()).get(0).get("id");
 
         assertThat(itemsAbout("bob", post.postId())).isEmpty();
+        assertThat(exported("alice")).contains(alicesId);
+        assertThat(exported("bob")).doesNotContain(alicesId);
         given().auth().oauth2(token("bob")).post("/api/notifications/" + alicesId + "/read")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404)).body("detail", containsString("no notification"));
@@ -520,6 +557,7 @@ class NotificationResourceTest {
     void everyNotificationEndpointNeedsAnEmployeesToken() {
         Denials.assertEmployeeOnly("GET", "/api/notifications");
         Denials.assertEmployeeOnly("GET", "/api/notifications/unread-count");
+        Denials.assertEmployeeOnly("GET", "/api/notifications/me/export");
         Denials.assertEmployeeOnly("POST", "/api/notifications/read-all");
         Denials.assertEmployeeOnly("POST", "/api/notifications/" + UUID.randomUUID() + "/read");
         Denials.assertEmployeeOnly("GET", "/api/notifications/stream");

@@ -1,10 +1,12 @@
 package org.intranet.profile.api;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import org.intranet.kit.paging.PageCursors;
 import org.intranet.kit.paging.PageLimit;
 import org.intranet.profile.domain.AuditEntry;
 import org.intranet.profile.domain.ProfileService;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -55,6 +58,21 @@ public class ProfileResource {
         return ProfileView.of(profiles.change(caller, caller.id(), request.toChange()));
     }
 
+    /** GDPR: everything profile-service holds about the caller. */
+    public record ProfileExport(String service, Instant exportedAt, ProfileView profile, List<AuditEntry> audit) {
+    }
+
+    @GET
+    @Path("/me/export")
+    @Operation(operationId = "exportMyProfile", summary = "Everything profile-service holds about me (GDPR)",
+            description = "The profile with its custom values and every audited change of it. The other services "
+                    + "export their own data at their own paths (README: \"Your data\").")
+    public ProfileExport export() {
+        Caller caller = Caller.of(identity);
+        return new ProfileExport("profile-service", Instant.now(), ProfileView.of(profiles.me(caller)),
+                profiles.auditOf(caller.id()));
+    }
+
     @GET
     @Path("/{id}")
     @Operation(operationId = "getProfile", summary = "One employee's profile")
@@ -69,6 +87,17 @@ public class ProfileResource {
             description = "Any field; status LEFT deactivates the person (employee.deactivated is published).")
     public ProfileView patch(@PathParam("id") String id, @Valid @NotNull ProfilePatchRequest request) {
         return ProfileView.of(profiles.change(Caller.of(identity), id, request.toChange()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "eraseProfile", summary = "Erase an employee (admin, GDPR)",
+            description = "The profile and its audit are deleted and employee.erased is published: every service "
+                    + "removes or anonymises what it holds of the person (README: \"Your data\"). Disable their "
+                    + "account in the identity provider first.")
+    public RestResponse<Void> erase(@PathParam("id") String id) {
+        profiles.erase(Caller.of(identity), id);
+        return RestResponse.noContent();
     }
 
     @GET

@@ -22,6 +22,7 @@ import org.intranet.kit.domain.InvalidRequestException;
 import org.intranet.kit.domain.NotFoundException;
 import org.intranet.profile.events.ProfileEvents;
 import org.intranet.profile.store.AuditStore;
+import org.intranet.profile.store.ImportJobStore;
 import org.intranet.profile.store.EmployeeStore;
 
 /**
@@ -35,16 +36,18 @@ public class ProfileService {
 
     private final EmployeeStore employees;
     private final AuditStore audit;
+    private final ImportJobStore imports;
     private final CustomFieldService customFields;
     private final ProfilePolicy policy;
     private final ProfileEvents events;
     private final ClaimsConfig claims;
     private final Clock clock;
 
-    ProfileService(EmployeeStore employees, AuditStore audit, CustomFieldService customFields, ProfilePolicy policy,
-            ProfileEvents events, ClaimsConfig claims) {
+    ProfileService(EmployeeStore employees, AuditStore audit, ImportJobStore imports, CustomFieldService customFields,
+            ProfilePolicy policy, ProfileEvents events, ClaimsConfig claims) {
         this.employees = employees;
         this.audit = audit;
+        this.imports = imports;
         this.customFields = customFields;
         this.policy = policy;
         this.events = events;
@@ -184,6 +187,38 @@ public class ProfileService {
             events.departmentChanged(employee, department, now);
         }
         return changed;
+    }
+
+    /**
+     * GDPR erasure (admins): the profile, its audit and its custom values go; the people who reported to them get no
+     * manager (each published as a change); where they acted on others' profiles or ran imports, the audit keeps
+     * the change but not who made it. {@code employee.erased} tells every other service to erase what it holds.
+     * Their identity provider account is not ours to delete: disable it first, or their next sign-in creates a new,
+     * empty profile (which the other services' read-copies ignore: an erased id stays erased there).
+     */
+    @Transactional
+    public void erase(Caller caller, String id) {
+        if (!caller.hasRole(Caller.ADMIN)) {
+            throw new AccessDeniedException("only an admin may erase an employee");
+        }
+        if (caller.id().equals(id)) {
+            throw new InvalidRequestException("an admin cannot erase themselves; another admin can");
+        }
+        Employee employee = get(id);
+        ProfileChange noManager = ProfileChange.of(null, null, null, null, "");
+        for (Employee report : employees.list("managerId", id)) {
+            record(report, noManager, Map.of(), caller.id(), Source.API);
+        }
+        audit.forget(id);
+        imports.forget(id);
+        employees.delete(employee);
+        employees.flush();
+        events.erased(id, now(), caller.id());
+    }
+
+    /** Every audited change of one's own profile, newest first (for the person's own export). */
+    public List<AuditEntry> auditOf(String employeeId) {
+        return audit.of(employeeId, null, Integer.MAX_VALUE);
     }
 
     /** The audit of one person's profile, newest first: admins only. */

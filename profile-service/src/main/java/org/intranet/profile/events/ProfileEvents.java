@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.intranet.contracts.DepartmentChanged;
 import org.intranet.contracts.EmployeeDeactivated;
+import org.intranet.contracts.EmployeeErased;
 import org.intranet.contracts.EmployeeSnapshot;
 import org.intranet.contracts.EventTypes;
 import org.intranet.contracts.ManagerChanged;
@@ -34,6 +35,10 @@ public class ProfileEvents {
     public void deactivated(Employee employee, String by) {
         outbox.add(AGGREGATE, employee.id, EventTypes.EMPLOYEE_DEACTIVATED,
                 new EmployeeDeactivated(employee.id, employee.username, employee.leftAt, by));
+    }
+
+    public void erased(String id, Instant at, String by) {
+        outbox.add(AGGREGATE, id, EventTypes.EMPLOYEE_ERASED, new EmployeeErased(id, at, by));
     }
 
     public void managerChanged(Employee employee, String previous, Instant at) {

@@ -22,6 +22,12 @@ public class AuditStore {
                 employeeId, actorId, source, fields, at);
     }
 
+    /** Erasure: the person's own audit goes; where they changed others' profiles, the entry stays, anonymous. */
+    public void forget(String employeeId) {
+        sql.update("DELETE FROM profile_audit WHERE employee_id = ?", employeeId);
+        sql.update("UPDATE profile_audit SET actor_id = 'erased' WHERE actor_id = ?", employeeId);
+    }
+
     /** Newest first, before {@code beforeSeq} (null: from the newest). */
     public List<AuditEntry> of(String employeeId, Long beforeSeq, int limit) {
         return sql.list("""

@@ -50,6 +50,11 @@ public class ImportJobStore {
                 failure, at, id);
     }
 
+    /** Erasure: the jobs they ran stay, without who ran them. */
+    public void forget(String employeeId) {
+        sql.update("UPDATE import_jobs SET created_by = 'erased' WHERE created_by = ?", employeeId);
+    }
+
     /** Jobs a stopped replica left running can never finish: they are marked failed. @return how many */
     public int failRunning(String reason, Instant at) {
         return sql.update("UPDATE import_jobs SET state = 'FAILED', failure = ?, finished_at = ? WHERE state = 'RUNNING'",

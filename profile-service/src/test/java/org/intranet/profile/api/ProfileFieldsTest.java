@@ -100,6 +100,12 @@ class ProfileFieldsTest {
                 .body("items[0].actorId", equalTo(id))
                 .body("items[0].source", equalTo("API"))
                 .body("items[2].source", equalTo("TOKEN"));
+        // GDPR: the person downloads their profile and its whole audit themselves
+        given().auth().oauth2(token).get("/api/profiles/me/export")
+                .then().statusCode(200).body("service", equalTo("profile-service"))
+                .body("profile.id", equalTo(id)).body("profile.bio", equalTo("Support lead.\nAsk me about SLAs."))
+                .body("audit.size()", equalTo(3));
+        given().get("/api/profiles/me/export").then().statusCode(401);
         given().auth().oauth2(token).get("/api/profiles/" + id + "/audit")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("admin"));

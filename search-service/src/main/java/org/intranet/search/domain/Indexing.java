@@ -67,6 +67,18 @@ public class Indexing {
         metrics.counter("intranet.search.indexed", "type", "person").increment();
     }
 
+    /**
+     * GDPR erasure: the copy becomes a tombstone and the person's documents go (their profile and their posts), once;
+     * a failure of the engine rolls the copy back, and the consumer retries.
+     */
+    @Transactional
+    public void employeeErased(String eventId, String employeeId) {
+        if (employees.eraseOnce(PROFILE_CONSUMER, eventId, employeeId)) {
+            long posts = documents.erase(employeeId);
+            LOG.infof("erased employee %s from the indices: the person and %d posts", employeeId, posts);
+        }
+    }
+
     @Transactional
     public void postPublished(String eventId, PostPublished post) {
         requirePost(eventId, post == null ? null : post.postId(), post == null ? null : post.authorId());

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.intranet.contracts.EmployeeErased;
 import org.intranet.contracts.EmployeeSnapshot;
 import org.intranet.contracts.EventTypes;
 import org.intranet.kit.events.EventConsumer;
@@ -33,6 +34,8 @@ public class ProfileEventsConsumer {
             switch (event.type()) {
                 case EventTypes.EMPLOYEE_CREATED, EventTypes.EMPLOYEE_UPDATED ->
                         indexing.employeeChanged(event.id(), event.data(json, EmployeeSnapshot.class));
+                case EventTypes.EMPLOYEE_ERASED ->
+                        indexing.employeeErased(event.id(), event.data(json, EmployeeErased.class).id());
                 default -> {
                     // types this service does not use
                 }

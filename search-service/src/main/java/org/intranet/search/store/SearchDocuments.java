@@ -83,6 +83,15 @@ public class SearchDocuments {
         return found(openSearch.send("DELETE", "/" + SearchIndex.POSTS.alias() + "/_doc/" + id(postId), null, 404));
     }
 
+    /** Erasure: the person's document and every post document they wrote; @return how many posts went */
+    public long erase(String employeeId) {
+        openSearch.send("DELETE", "/" + SearchIndex.PEOPLE.alias() + "/_doc/" + id(employeeId), null, 404);
+        ObjectNode body = openSearch.json().createObjectNode();
+        body.putObject("query").putObject("term").put("authorId", employeeId);
+        return openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_delete_by_query", body,
+                Map.of("conflicts", "proceed", "refresh", "true")).body().path("deleted").asLong();
+    }
+
     /** A missing document is an answer; a missing index is a failure (the consumer retries it). */
     private static boolean found(OpenSearch.Reply reply) {
         if (reply.status() == 404 && "index_not_found_exception".equals(

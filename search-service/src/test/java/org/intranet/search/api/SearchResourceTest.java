@@ -194,6 +194,33 @@ class SearchResourceTest {
     }
 
     @Test
+    void anErasedEmployeeAndTheirPostsAreGoneFromTheIndicesAndStayGone() throws Exception {
+        String word = unique();
+        String erin = employee("erased" + word, "Erin " + cap(word), "Sales", "Paris", "ACTIVE", 1);
+        String post = post(erin, "<p>Erasable words " + word + "</p>", List.of("all"), List.of());
+        awaitHit(as("bob", "Sales"), "erasable " + word, post);
+        awaitHit(as("bob", "Sales").queryParam("type", "people"), "erin " + word, erin);
+
+        String erased = "{\"id\":\"" + erin + "\",\"erasedAt\":\"" + Instant.now() + "\",\"by\":\"admin\"}";
+        topics().send(Topics.PROFILE, erin, erased, TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
+                EventTypes.EMPLOYEE_ERASED, EventTypes.PROFILE_SOURCE, erin));
+        awaitNoHit(as("bob", "Sales"), "erasable " + word, post);
+        awaitNoHit(as("bob", "Sales").queryParam("type", "people"), "erin " + word, erin);
+        // a snapshot of them arriving later (a replay) does not bring them back: the copy is a tombstone
+        String replay = UUID.randomUUID().toString();
+        topics().send(Topics.PROFILE, erin, "{\"id\":\"" + erin + "\",\"username\":\"erased" + word
+                + "\",\"displayName\":\"Erin " + cap(word) + "\",\"department\":\"Sales\",\"status\":\"ACTIVE\","
+                + "\"version\":2,\"updatedAt\":\"" + Instant.now() + "\"}", TestTopics.cloudEventHeaders(replay,
+                        EventTypes.EMPLOYEE_UPDATED, EventTypes.PROFILE_SOURCE, erin));
+        await().atMost(INDEXED).until(() -> count(
+                "SELECT count(*) FROM search.processed_events WHERE consumer = 'search.profile' AND event_id = ?",
+                replay) == 1);
+        assertThat(count("SELECT count(*) FROM search.employees WHERE id = ? AND display_name IS NULL "
+                + "AND status = 'ERASED'", erin)).isEqualTo(1);
+        assertNoHit(as("bob", "Sales").queryParam("type", "people"), "erin " + word, erin);
+    }
+
+    @Test
     void employeesWhoLeftAreNoLongerFound() {
         String word = unique();
         String gone = employee("gone" + word, "Gustave " + cap(word), "Sales", "Paris", "ACTIVE", 1);

@@ -34,11 +34,17 @@ public class EmployeeCopies {
     private final Sql sql;
     private final ProcessedEvents processed;
     private final Event<Applied> appliedEvents;
+    private final Event<Erased> erasedEvents;
 
-    EmployeeCopies(Sql sql, ProcessedEvents processed, Event<Applied> appliedEvents) {
+    EmployeeCopies(Sql sql, ProcessedEvents processed, Event<Applied> appliedEvents, Event<Erased> erasedEvents) {
         this.sql = sql;
         this.processed = processed;
         this.appliedEvents = appliedEvents;
+        this.erasedEvents = erasedEvents;
+    }
+
+    /** An employee was erased from the copy; observed in the same transaction by what the service holds of theirs. */
+    public record Erased(String employeeId) {
     }
 
     /**
@@ -69,6 +75,33 @@ public class EmployeeCopies {
             appliedEvents.fire(applied);
         }
         return Optional.of(applied);
+    }
+
+    /**
+     * Erases an employee from the copy once per consumer: the row becomes a tombstone (no name, no e-mail, no
+     * department, status {@code ERASED}, the highest version, so no snapshot of them, late or replayed, brings them
+     * back), and {@link Erased} is fired in the same transaction for the service to erase what it holds of them.
+     *
+     * @return false for a redelivered event (nothing done)
+     */
+    @Transactional
+    public boolean eraseOnce(String consumer, String eventId, String employeeId) {
+        if (employeeId == null || employeeId.isBlank()) {
+            throw new PoisonEventException("erasure event " + eventId + " lacks an employee id");
+        }
+        if (!processed.markOnce(consumer, eventId)) {
+            return false;
+        }
+        sql.update("""
+                INSERT INTO employees (id, username, display_name, email, title, department, location, skills, status,
+                                       version, updated_at)
+                VALUES (?, ?, NULL, NULL, NULL, NULL, NULL, '{}', ?, ?, now())
+                ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, display_name = NULL, email = NULL,
+                    title = NULL, department = NULL, location = NULL, skills = '{}', status = EXCLUDED.status,
+                    version = EXCLUDED.version, updated_at = now()""",
+                employeeId, "erased-" + employeeId, EmployeeCopy.ERASED, Long.MAX_VALUE);
+        erasedEvents.fire(new Erased(employeeId));
+        return true;
     }
 
     private static void requireShape(String eventId, EmployeeSnapshot s) {
@@ -123,7 +156,7 @@ public class EmployeeCopies {
         if (handles.isEmpty()) {
             return List.of();
         }
-        return sql.list("SELECT id FROM employees WHERE lower(username) = ANY (?) AND status <> 'LEFT' ORDER BY id",
+        return sql.list("SELECT id FROM employees WHERE lower(username) = ANY (?) AND status = 'ACTIVE' ORDER BY id",
                 rs -> rs.getString(1), handles.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
     }
 

@@ -10,10 +10,15 @@ public record EmployeeCopy(String id, String username, String displayName, Strin
         String department, String location, List<String> skills, String status, long version) {
 
     public static final String ACTIVE = "ACTIVE";
+    /** A tombstone: the person was erased (GDPR); nothing of them is kept but the id. */
+    public static final String ERASED = "ERASED";
 
-    /** Employees who left are kept (their posts still show a name) but are never mentioned or notified. */
+    /**
+     * Employees who left are kept (their posts still show a name) but are never mentioned or notified; nor are the
+     * erased.
+     */
     public boolean active() {
-        return !"LEFT".equalsIgnoreCase(status);
+        return ACTIVE.equalsIgnoreCase(status);
     }
 
     /** The name to show: the display name, else the handle. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.intranet.contracts.EmployeeErased;
 import org.intranet.contracts.EmployeeSnapshot;
 import org.intranet.contracts.EventTypes;
 import org.intranet.kit.events.EventConsumer;
@@ -42,6 +43,8 @@ public class EmployeeCopyConsumer {
             switch (event.type()) {
                 case EventTypes.EMPLOYEE_CREATED, EventTypes.EMPLOYEE_UPDATED ->
                         employees.applyOnce(name, event.id(), event.data(json, EmployeeSnapshot.class));
+                case EventTypes.EMPLOYEE_ERASED ->
+                        employees.eraseOnce(name, event.id(), event.data(json, EmployeeErased.class).id());
                 default -> {
                     // other profile event types carry nothing a read-copy keeps
                 }

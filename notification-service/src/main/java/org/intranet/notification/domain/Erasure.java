@@ -1,0 +1,31 @@
+package org.intranet.notification.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.intranet.kit.readcopy.EmployeeCopies;
+import org.intranet.notification.store.NotificationStore;
+import org.jboss.logging.Logger;
+
+/**
+ * GDPR erasure of an employee (profile-service's {@code employee.erased}), in the read-copy tombstone's transaction:
+ * their own notifications go; the ones they caused others keep their place in those people's lists but lose the
+ * name and the quoted text, which were theirs.
+ */
+@ApplicationScoped
+public class Erasure {
+    static final String ANONYMOUS_TEXT = "From a colleague whose data has been erased";
+    private static final Logger LOG = Logger.getLogger(Erasure.class);
+    private final NotificationStore notifications;
+
+    Erasure(NotificationStore notifications) {
+        this.notifications = notifications;
+    }
+
+    void on(@Observes EmployeeCopies.Erased erased) {
+        int deleted = notifications.deleteOf(erased.employeeId());
+        int anonymised = notifications.anonymiseActor(erased.employeeId(), ANONYMOUS_TEXT);
+        LOG.infof("erased employee %s: %d of their notifications deleted, %d they caused anonymised",
+                erased.employeeId(), deleted, anonymised);
+    }
+}
