@@ -134,7 +134,9 @@ public class ProfileService {
         if (fresh.status == Employee.Status.LEFT) {
             fresh.leftAt = now;
         }
-        employees.persistAndFlush(fresh);
+        // written at the chunk's flush, in batches and in order (a new manager is planned before their reports);
+        // the audit and the outbox rows reference nobody, so they need not wait for it
+        employees.persist(fresh);
         audit.record(fresh.id, actorId, Source.IMPORT.name(), fields, now);
         events.created(fresh);
         if (fresh.status == Employee.Status.LEFT) {
