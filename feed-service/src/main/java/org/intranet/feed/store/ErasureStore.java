@@ -142,5 +142,8 @@ public class ErasureStore {
                 WHERE recipients @> ARRAY[CAST(? AS varchar)]""", employeeId, employeeId);
         sql.update("DELETE FROM recognitions WHERE recipient_id = ? OR giver_id = ?", employeeId, employeeId);
         sql.update("DELETE FROM announcement_receipts WHERE employee_id = ?", employeeId);
+        // where they moderated (an admin, a group owner), the deletion stays and its author does not
+        sql.update("UPDATE posts SET deleted_by = ? WHERE deleted_by = ?", ERASED, employeeId);
+        sql.update("UPDATE comments SET deleted_by = ? WHERE deleted_by = ?", ERASED, employeeId);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.intranet.kit.readcopy.EmployeeCopies;
+import org.intranet.kit.readcopy.GroupMemberCopies;
 import org.intranet.notification.store.NotificationStore;
 import org.jboss.logging.Logger;
 
@@ -17,12 +18,15 @@ public class Erasure {
     static final String ANONYMOUS_TEXT = "From a colleague whose data has been erased";
     private static final Logger LOG = Logger.getLogger(Erasure.class);
     private final NotificationStore notifications;
+    private final GroupMemberCopies members;
 
-    Erasure(NotificationStore notifications) {
+    Erasure(NotificationStore notifications, GroupMemberCopies members) {
         this.notifications = notifications;
+        this.members = members;
     }
 
     void on(@Observes EmployeeCopies.Erased erased) {
+        members.forget(erased.employeeId());
         int deleted = notifications.deleteOf(erased.employeeId());
         int anonymised = notifications.anonymiseActor(erased.employeeId(), ANONYMOUS_TEXT);
         LOG.infof("erased employee %s: %d of their notifications deleted, %d they caused anonymised",

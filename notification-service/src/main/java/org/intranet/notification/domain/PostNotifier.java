@@ -119,6 +119,10 @@ public class PostNotifier {
         if (!processed.markOnce(CONSUMER, eventId)) {
             return;
         }
+        if (employees.find(text.writerId()).map(EmployeeCopy::erased).orElse(false)) {
+            // a late or replayed post of someone erased since: their words are not stored again
+            return;
+        }
         List<String> audience = text.audience() == null ? List.of()
                 : text.audience().stream().filter(p -> p != null && !p.isBlank()).toList();
         String actorName = employees.find(text.writerId()).map(EmployeeCopy::name).orElse(null);

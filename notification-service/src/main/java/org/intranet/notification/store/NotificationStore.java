@@ -39,6 +39,7 @@ public class NotificationStore {
 
     /** Erasure: notifications they caused keep their place, without their name or their words. */
     public int anonymiseActor(String actorId, String text) {
+        sql.update("UPDATE notifications SET author_id = NULL WHERE author_id = ?", actorId);
         return sql.update("UPDATE notifications SET actor_id = NULL, actor_name = NULL, text = ? WHERE actor_id = ?",
                 text, actorId);
     }

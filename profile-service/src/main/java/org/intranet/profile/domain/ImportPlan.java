@@ -1,5 +1,6 @@
 package org.intranet.profile.domain;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -131,14 +132,31 @@ public final class ImportPlan {
                 managerOf.put(id, change.managerId());
             }
         }
-        // loops: a row whose new manager chain comes back to the person is refused (and its manager not taken)
-        for (Map.Entry<Integer, ProfileChange> entry : List.copyOf(changes.entrySet())) {
-            String id = target.get(entry.getKey());
-            if (entry.getValue().managerId() != null && loops(id, managerOf)) {
-                errors.add(new ImportJob.RowError(entry.getKey(), "manager " + entry.getValue().managerId()
-                        + " would make the org chart loop back to this employee"));
-                changes.remove(entry.getKey());
-                managerOf.remove(id);
+        // Refusals until nothing changes: a row whose new manager chain comes back to the person (its manager stays
+        // what the database has), and a row whose manager is a new person whose own row was refused.
+        boolean refused = true;
+        while (refused) {
+            refused = false;
+            for (Map.Entry<Integer, ProfileChange> entry : List.copyOf(changes.entrySet())) {
+                String id = target.get(entry.getKey());
+                String manager = entry.getValue().managerId();
+                String reason = null;
+                if (manager != null && created.contains(manager) && !changes.containsKey(lineOf.get(manager))) {
+                    reason = "manager's own row (line " + lineOf.get(manager) + ") was refused";
+                } else if (manager != null && loops(id, managerOf)) {
+                    reason = "manager " + manager + " would make the org chart loop back to this employee";
+                }
+                if (reason != null) {
+                    errors.add(new ImportJob.RowError(entry.getKey(), reason));
+                    changes.remove(entry.getKey());
+                    Known before = byId.get(id);
+                    if (before != null && before.managerId() != null) {
+                        managerOf.put(id, before.managerId());
+                    } else {
+                        managerOf.remove(id);
+                    }
+                    refused = true;
+                }
             }
         }
         List<Planned> planned = new ArrayList<>();
@@ -160,19 +178,26 @@ public final class ImportPlan {
         return new ImportPlan(planned, errors);
     }
 
-    /** Adds a row after the row creating its manager, if this file creates them (depth-first; no loops remain). */
+    /**
+     * Adds a row after the rows creating its managers, when this file creates them: walks up the chain of new
+     * managers first (iteratively: a chain may be thousands deep), then places it top-down. No loops remain.
+     */
     private static void place(String id, Map<String, ImportRow> rowById, Map<Integer, ProfileChange> changes,
             Map<Integer, String> target, Set<String> created, Set<String> placed, List<Planned> planned) {
-        if (!placed.add(id)) {
-            return;
+        ArrayDeque<String> chain = new ArrayDeque<>();
+        for (String at = id; at != null && !placed.contains(at) && rowById.containsKey(at); ) {
+            chain.push(at);
+            String manager = changes.get(rowById.get(at).line()).managerId();
+            at = manager != null && created.contains(manager) ? manager : null;
         }
-        ImportRow row = rowById.get(id);
-        ProfileChange change = changes.get(row.line());
-        String manager = change.managerId();
-        if (manager != null && created.contains(manager) && rowById.containsKey(manager)) {
-            place(manager, rowById, changes, target, created, placed, planned);
+        while (!chain.isEmpty()) {
+            String next = chain.pop();
+            if (placed.add(next)) {
+                ImportRow row = rowById.get(next);
+                planned.add(new Planned(row.line(), next, created.contains(next), row.username(),
+                        changes.get(row.line())));
+            }
         }
-        planned.add(new Planned(row.line(), id, created.contains(id), row.username(), change));
     }
 
     private static String identify(ImportRow row, Map<String, Known> byId, Map<String, String> idByHandle,

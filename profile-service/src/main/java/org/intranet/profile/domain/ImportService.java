@@ -1,5 +1,6 @@
 package org.intranet.profile.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.intranet.kit.api.Caller;
@@ -20,7 +20,7 @@ import org.intranet.profile.store.ImportJobStore;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * CSV imports (HR, admins): planned at once against everyone ({@link ImportPlan}), then applied in chunks of
@@ -30,6 +30,7 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class ImportService {
     static final int CHUNK = 250;
+    static final int ABANDONED_AFTER_MINUTES = 5;
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     private final ImportJobStore jobs;
     private final EmployeeStore employees;
@@ -43,12 +44,19 @@ public class ImportService {
         this.executor = executor;
     }
 
-    /** A job a stopped replica was running will never finish: say so instead of showing it running forever. */
-    void onStart(@Observes StartupEvent start) {
-        int interrupted = jobs.failRunning("interrupted by a restart of profile-service; the rows counted as "
-                + "processed were applied, run the file again to apply the rest", Instant.now());
-        if (interrupted > 0) {
-            LOG.warnf("%d import job(s) were interrupted by a restart and are marked failed", interrupted);
+    /**
+     * A job whose replica stopped (a restart, a scale-down) will never finish: once it has not progressed for
+     * {@value #ABANDONED_AFTER_MINUTES} minutes (a chunk takes about a second), any replica marks it failed.
+     */
+    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void failAbandoned() {
+        Instant now = Instant.now();
+        int abandoned = jobs.failAbandoned(now.minus(Duration.ofMinutes(ABANDONED_AFTER_MINUTES)), "the import "
+                + "stopped with the profile-service replica running it; the rows counted as processed were "
+                + "applied, import the file again to apply the rest", now);
+        if (abandoned > 0) {
+            LOG.warnf("%d import job(s) had stopped progressing and are marked failed", abandoned);
         }
     }
 
@@ -100,7 +108,8 @@ public class ImportService {
             }
             jobs.finish(job, ImportJob.State.DONE, null, Instant.now());
             LOG.infof("import %s: done in %.1f s", job, seconds(started));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // whatever stops the job, it must not stay RUNNING: say it failed, with why
             LOG.errorf(e, "import %s failed", job);
             jobs.finish(job, ImportJob.State.FAILED, "the import stopped: " + e.getMessage(), Instant.now());
         }

@@ -39,8 +39,10 @@ public class CustomFieldStore {
 
     /** Removes the definition and every profile's value of it. @return whether it existed */
     public boolean remove(String key) {
-        sql.update("UPDATE employees SET custom = custom - CAST(? AS text) WHERE custom -> CAST(? AS text) IS NOT NULL",
-                key, key);
+        // a new version: a profile edit that read the value before this must not write it back (409 instead)
+        sql.update("""
+                UPDATE employees SET custom = custom - CAST(? AS text), version = version + 1, updated_at = now()
+                WHERE custom -> CAST(? AS text) IS NOT NULL""", key, key);
         return sql.update("DELETE FROM custom_fields WHERE key = ?", key) == 1;
     }
 }

@@ -41,7 +41,8 @@ public class ImportJobStore {
             List<ImportJob.RowError> errors) {
         sql.update("""
                 UPDATE import_jobs SET processed = processed + ?, created = created + ?, updated = updated + ?,
-                    unchanged = unchanged + ?, deactivated = deactivated + ?, errors = errors || CAST(? AS jsonb)
+                    unchanged = unchanged + ?, deactivated = deactivated + ?, errors = errors || CAST(? AS jsonb),
+                    updated_at = now()
                 WHERE id = ?""", processed, created, updated, unchanged, deactivated, toJson(errors), id);
     }
 
@@ -55,10 +56,11 @@ public class ImportJobStore {
         sql.update("UPDATE import_jobs SET created_by = 'erased' WHERE created_by = ?", employeeId);
     }
 
-    /** Jobs a stopped replica left running can never finish: they are marked failed. @return how many */
-    public int failRunning(String reason, Instant at) {
-        return sql.update("UPDATE import_jobs SET state = 'FAILED', failure = ?, finished_at = ? WHERE state = 'RUNNING'",
-                reason, at);
+    /** Running jobs untouched since {@code before} lost their replica: they are marked failed. @return how many */
+    public int failAbandoned(Instant before, String reason, Instant at) {
+        return sql.update("""
+                UPDATE import_jobs SET state = 'FAILED', failure = ?, finished_at = ?
+                WHERE state = 'RUNNING' AND updated_at < ?""", reason, at, before);
     }
 
     public Optional<ImportJob> find(UUID id) {

@@ -63,6 +63,33 @@ class ImportPlanTest {
     }
 
     @Test
+    void aRefusedLoopKeepsTheManagerTheDatabaseHasSoNoLaterRowClosesALoopThroughIt() {
+        List<ImportPlan.Known> db = List.of(new ImportPlan.Known("a", "ana", "z", null, true),
+                new ImportPlan.Known("z", "zed", null, null, true));
+        ImportPlan plan = ImportPlan.of(List.of(row(2, null, "ana", "bea"), row(3, "b", "bea", "ana"),
+                row(4, null, "zed", "bea")), db);
+        java.util.Map<String, String> managers = new java.util.HashMap<>(java.util.Map.of("a", "z"));
+        plan.rows().forEach(r -> managers.put(r.id(), r.change().managerId()));
+        for (String start : managers.keySet()) {
+            String at = managers.get(start);
+            for (int i = 0; at != null && i < 10; i++) {
+                assertThat(at).as("a loop through " + start).isNotEqualTo(start);
+                at = managers.get(at);
+            }
+        }
+        assertThat(plan.errors()).isNotEmpty();
+    }
+
+    @Test
+    void aRowWhoseNewManagersRowWasRefusedIsRefusedToo() {
+        ImportPlan plan = ImportPlan.of(List.of(numbered(2, "n", "nora", "E-1"), row(3, "r", "rick", "nora")),
+                EVERYONE);
+        assertThat(plan.rows()).isEmpty();
+        assertThat(plan.errors()).extracting(ImportJob.RowError::line).containsExactly(2, 3);
+        assertThat(plan.errors().get(1).reason()).contains("line 2");
+    }
+
+    @Test
     void aFullImportDeactivatesOnlyActivePeopleNoRowNames() {
         assertThat(ImportPlan.missing(EVERYONE, List.of(new ImportFile.Named(null, "OLGA")))).containsExactly("vp");
         assertThat(ImportPlan.missing(EVERYONE, List.of(new ImportFile.Named("vp", null),

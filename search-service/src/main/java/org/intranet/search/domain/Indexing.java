@@ -16,6 +16,7 @@ import org.intranet.kit.events.PoisonEventException;
 import org.intranet.kit.events.ProcessedEvents;
 import org.intranet.kit.readcopy.EmployeeCopies;
 import org.intranet.kit.readcopy.EmployeeCopy;
+import org.intranet.kit.readcopy.GroupMemberCopies;
 import org.intranet.kit.text.PlainText;
 import org.intranet.search.store.SearchDocuments;
 import org.intranet.search.store.SearchDocuments.EditedPost;
@@ -40,11 +41,14 @@ public class Indexing {
     private final ProcessedEvents processed;
     private final EmployeeCopies employees;
     private final SearchDocuments documents;
+    private final GroupMemberCopies members;
     private final MeterRegistry metrics;
 
-    Indexing(ProcessedEvents processed, EmployeeCopies employees, SearchDocuments documents, MeterRegistry metrics) {
+    Indexing(ProcessedEvents processed, EmployeeCopies employees, SearchDocuments documents,
+            GroupMemberCopies members, MeterRegistry metrics) {
         this.processed = processed;
         this.employees = employees;
+        this.members = members;
         this.documents = documents;
         this.metrics = metrics;
     }
@@ -74,6 +78,7 @@ public class Indexing {
     @Transactional
     public void employeeErased(String eventId, String employeeId) {
         if (employees.eraseOnce(PROFILE_CONSUMER, eventId, employeeId)) {
+            members.forget(employeeId);
             long posts = documents.erase(employeeId);
             LOG.infof("erased employee %s from the indices: the person and %d posts", employeeId, posts);
         }
@@ -85,7 +90,12 @@ public class Indexing {
         if (!processed.markOnce(FEED_CONSUMER, eventId)) {
             return;
         }
-        String authorName = employees.find(post.authorId()).map(EmployeeCopy::name).orElse(null);
+        Optional<EmployeeCopy> author = employees.find(post.authorId());
+        if (author.map(EmployeeCopy::erased).orElse(false)) {
+            // a late or replayed post of someone erased since: nothing of theirs is indexed again
+            return;
+        }
+        String authorName = author.map(EmployeeCopy::name).orElse(null);
         documents.indexPost(new PostDocument(post.postId(), post.authorId(), authorName, post.kind(), post.body(),
                 PlainText.of(post.body()), post.groupId(), audience(post.audience()), orEmpty(post.mentions()),
                 hashtags(post.hashtags()), post.createdAt()));

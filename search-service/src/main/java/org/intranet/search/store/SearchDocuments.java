@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.intranet.search.domain.SearchUnavailableException;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -88,8 +89,14 @@ public class SearchDocuments {
         openSearch.send("DELETE", "/" + SearchIndex.PEOPLE.alias() + "/_doc/" + id(employeeId), null, 404);
         ObjectNode body = openSearch.json().createObjectNode();
         body.putObject("query").putObject("term").put("authorId", employeeId);
-        return openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_delete_by_query", body,
-                Map.of("conflicts", "proceed", "refresh", "true")).body().path("deleted").asLong();
+        JsonNode done = openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_delete_by_query", body,
+                Map.of("conflicts", "proceed", "refresh", "true")).body();
+        if (done.path("version_conflicts").asLong() > 0) {
+            // a post of theirs changed meanwhile and was skipped: fail, so the consumer erases again
+            throw new SearchUnavailableException("erasing the posts of " + employeeId + " met "
+                    + done.path("version_conflicts").asLong() + " version conflicts; retrying");
+        }
+        return done.path("deleted").asLong();
     }
 
     /** A missing document is an answer; a missing index is a failure (the consumer retries it). */

@@ -218,6 +218,14 @@ class SearchResourceTest {
         assertThat(count("SELECT count(*) FROM search.employees WHERE id = ? AND display_name IS NULL "
                 + "AND status = 'ERASED'", erin)).isEqualTo(1);
         assertNoHit(as("bob", "Sales").queryParam("type", "people"), "erin " + word, erin);
+        // nor does a late post of theirs
+        String late = UUID.randomUUID().toString();
+        String latePost = sendPost("late-" + word, "late-" + word, erin, "Late words " + word, List.of("all"),
+                List.of(), "UPDATE", late);
+        await().atMost(INDEXED).until(() -> count(
+                "SELECT count(*) FROM search.processed_events WHERE consumer = 'search.feed' AND event_id = ?",
+                late) == 1);
+        assertThat(openSearchStatus("GET", "/posts/_doc/" + latePost)).isEqualTo(404);
     }
 
     @Test

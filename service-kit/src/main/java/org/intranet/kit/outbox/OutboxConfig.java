@@ -26,6 +26,13 @@ public interface OutboxConfig {
     @WithDefault("100")
     int batchSize();
 
+    /**
+     * How long a sent row is kept (for troubleshooting) before the relay deletes it: rows carry personal data, so
+     * they must not outlive an erasure by much. The topic's own retention is the broker's.
+     */
+    @WithDefault("24h")
+    Duration retention();
+
     /** How long one send waits for the broker's acknowledgement before the batch stops and retries later. */
     @WithDefault("10s")
     Duration sendTimeout();

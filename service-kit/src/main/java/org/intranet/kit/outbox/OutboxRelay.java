@@ -95,6 +95,28 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Deletes sent rows older than {@code intranet.outbox.retention}, a thousand at a time (oldest first, along the
+     * primary key), so the table stays small and no copy of an event's personal data outlives it.
+     */
+    @Scheduled(every = "${intranet.outbox.purge-interval:10m}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void purgeSent() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement purge = connection.prepareStatement("""
+                        DELETE FROM outbox WHERE seq IN (
+                            SELECT seq FROM outbox WHERE sent_at < now() - CAST(? AS interval) ORDER BY seq LIMIT 1000)""")) {
+            purge.setString(1, config.retention().toSeconds() + " seconds");
+            int deleted;
+            do {
+                deleted = purge.executeUpdate();
+            } while (deleted == 1000);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("outbox purge paused, will retry: %s", e.getMessage());
+        }
+    }
+
     /** @return how many rows were sent */
     int relayBatch() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {

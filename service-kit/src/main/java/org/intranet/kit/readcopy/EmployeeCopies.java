@@ -95,11 +95,11 @@ public class EmployeeCopies {
         sql.update("""
                 INSERT INTO employees (id, username, display_name, email, title, department, location, skills, status,
                                        version, updated_at)
-                VALUES (?, ?, NULL, NULL, NULL, NULL, NULL, '{}', ?, ?, now())
+                VALUES (?, 'erased-' || md5(?), NULL, NULL, NULL, NULL, NULL, '{}', ?, ?, now())
                 ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, display_name = NULL, email = NULL,
                     title = NULL, department = NULL, location = NULL, skills = '{}', status = EXCLUDED.status,
                     version = EXCLUDED.version, updated_at = now()""",
-                employeeId, "erased-" + employeeId, EmployeeCopy.ERASED, Long.MAX_VALUE);
+                employeeId, employeeId, EmployeeCopy.ERASED, Long.MAX_VALUE);
         erasedEvents.fire(new Erased(employeeId));
         return true;
     }

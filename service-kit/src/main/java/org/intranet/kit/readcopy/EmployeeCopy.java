@@ -17,6 +17,11 @@ public record EmployeeCopy(String id, String username, String displayName, Strin
      * Employees who left are kept (their posts still show a name) but are never mentioned or notified; nor are the
      * erased.
      */
+    /** The person was erased: nothing of theirs is to be stored again (a late or replayed event of theirs). */
+    public boolean erased() {
+        return ERASED.equalsIgnoreCase(status);
+    }
+
     public boolean active() {
         return ACTIVE.equalsIgnoreCase(status);
     }

@@ -54,4 +54,9 @@ public class GroupMemberCopies {
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }
+
+    /** Erasure: the person's memberships go from the copy (a service that counts members does its own). */
+    public void forget(String employeeId) {
+        sql.update("DELETE FROM group_members WHERE employee_id = ?", employeeId);
+    }
 }
