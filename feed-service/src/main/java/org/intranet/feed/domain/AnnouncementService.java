@@ -55,7 +55,7 @@ public class AnnouncementService {
     }
 
     public static boolean mayPublish(Caller caller) {
-        return caller.hasRole(Caller.HR) || caller.hasRole(Caller.ADMIN);
+        return caller.isHrOrAdmin();
     }
 
     /**

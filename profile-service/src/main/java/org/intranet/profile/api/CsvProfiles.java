@@ -28,6 +28,7 @@ import org.intranet.profile.domain.Employee;
 import org.intranet.profile.domain.ImportFile;
 import org.intranet.profile.domain.ImportJob;
 import org.intranet.profile.domain.ImportRow;
+import org.intranet.profile.domain.ProfileText;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -212,6 +213,6 @@ public class CsvProfiles {
     }
 
     private static boolean plain(String text, int max) {
-        return text.length() <= max && text.chars().noneMatch(c -> c == '<' || c == '>' || Character.isISOControl(c));
+        return text.length() <= max && ProfileText.isPlain(text);
     }
 }

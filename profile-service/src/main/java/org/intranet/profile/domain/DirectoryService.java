@@ -6,6 +6,7 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.intranet.kit.domain.InvalidRequestException;
+import org.intranet.kit.domain.NotFoundException;
 import org.intranet.profile.store.DirectoryQueries;
 
 /** Finding people: the directory, head counts and the org chart, for every employee. */
@@ -49,8 +50,11 @@ public class DirectoryService {
 
     /** Someone's managers up to the top, nearest first; 404 for an unknown person. */
     public List<PersonCard> chain(String id) {
-        profiles.get(id);
-        return directory.chain(id);
+        List<PersonCard> chain = directory.chainFrom(id);
+        if (chain.isEmpty()) {
+            throw new NotFoundException("no employee with id " + id);
+        }
+        return chain.subList(1, chain.size());
     }
 
     private static String blankToNull(String text) {

@@ -47,7 +47,7 @@ public class ProfilePolicy {
     }
 
     public static boolean privileged(Caller caller) {
-        return caller.hasRole(Caller.HR) || caller.hasRole(Caller.ADMIN);
+        return caller.isHrOrAdmin();
     }
 
     /** The fields an employee may change on themselves, for clients to know which inputs to offer. */

@@ -22,6 +22,7 @@ import org.intranet.kit.domain.InvalidRequestException;
 import org.intranet.kit.domain.NotFoundException;
 import org.intranet.profile.events.ProfileEvents;
 import org.intranet.profile.store.AuditStore;
+import org.intranet.profile.store.DirectoryQueries;
 import org.intranet.profile.store.ImportJobStore;
 import org.intranet.profile.store.EmployeeStore;
 
@@ -37,17 +38,19 @@ public class ProfileService {
     private final EmployeeStore employees;
     private final AuditStore audit;
     private final ImportJobStore imports;
+    private final DirectoryQueries directory;
     private final CustomFieldService customFields;
     private final ProfilePolicy policy;
     private final ProfileEvents events;
     private final ClaimsConfig claims;
     private final Clock clock;
 
-    ProfileService(EmployeeStore employees, AuditStore audit, ImportJobStore imports, CustomFieldService customFields,
-            ProfilePolicy policy, ProfileEvents events, ClaimsConfig claims) {
+    ProfileService(EmployeeStore employees, AuditStore audit, ImportJobStore imports, DirectoryQueries directory,
+            CustomFieldService customFields, ProfilePolicy policy, ProfileEvents events, ClaimsConfig claims) {
         this.employees = employees;
         this.audit = audit;
         this.imports = imports;
+        this.directory = directory;
         this.customFields = customFields;
         this.policy = policy;
         this.events = events;
@@ -258,17 +261,17 @@ public class ProfileService {
         if (managerId.equals(employeeId)) {
             throw new InvalidRequestException("an employee cannot be their own manager");
         }
-        List<EmployeeStore.Link> chain = employees.managerChain(managerId);
+        List<PersonCard> chain = directory.chainFrom(managerId);
         if (chain.isEmpty()) {
             throw new InvalidRequestException("managerId " + managerId + " is not a known employee");
         }
-        int me = chain.stream().map(EmployeeStore.Link::id).toList().indexOf(employeeId);
+        int me = chain.stream().map(PersonCard::id).toList().indexOf(employeeId);
         if (me >= 0) {
             // name the loop as people would see it: me -> my new manager -> ... -> me
             List<String> loop = new ArrayList<>();
             String myHandle = chain.get(me).username();
             loop.add(myHandle);
-            chain.subList(0, me + 1).forEach(link -> loop.add(link.username()));
+            chain.subList(0, me + 1).forEach(card -> loop.add(card.username()));
             throw new InvalidRequestException("managerId " + managerId + " would make the org chart loop: "
                     + loop.stream().collect(Collectors.joining(" → ")));
         }

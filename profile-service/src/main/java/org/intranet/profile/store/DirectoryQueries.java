@@ -76,8 +76,11 @@ public class DirectoryQueries {
                 rs -> new PersonCard.Report(card(rs), rs.getInt(10), rs.getInt(11)), managerId);
     }
 
-    /** The managers above someone, nearest first, up to the top (bounded: a corrupt loop cannot hang us). */
-    public List<PersonCard> chain(String employeeId) {
+    /**
+     * Someone and the managers above them, nearest first, up to the top (bounded: a corrupt loop cannot hang us);
+     * empty for an unknown id.
+     */
+    public List<PersonCard> chainFrom(String employeeId) {
         return sql.list("""
                 WITH RECURSIVE chain(id, manager_id, depth) AS (
                     SELECT id, manager_id, 0 FROM employees WHERE id = ?
@@ -85,7 +88,7 @@ public class DirectoryQueries {
                     SELECT e.id, e.manager_id, c.depth + 1 FROM employees e JOIN chain c ON e.id = c.manager_id
                     WHERE c.depth < 50)
                 SELECT\s""" + CARD + """
-                 FROM chain c JOIN employees e ON e.id = c.id WHERE c.depth > 0 ORDER BY c.depth""",
+                 FROM chain c JOIN employees e ON e.id = c.id ORDER BY c.depth""",
                 DirectoryQueries::card, employeeId);
     }
 

@@ -57,28 +57,6 @@ public class EmployeeStore implements PanacheRepositoryBase<Employee, String> {
                 .setParameter("username", username).setParameter("id", id).getResultList().isEmpty();
     }
 
-    /** A person in a manager chain. */
-    public record Link(String id, String username) {
-    }
-
-    /**
-     * This employee and the managers above them up to the top, nearest first (bounded: a corrupt loop cannot hang
-     * us).
-     */
-    @SuppressWarnings("unchecked")
-    public List<Link> managerChain(String employeeId) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                WITH RECURSIVE chain(id, username, manager_id, depth) AS (
-                    SELECT id, username, manager_id, 0 FROM employees WHERE id = :id
-                    UNION ALL
-                    SELECT e.id, e.username, e.manager_id, c.depth + 1 FROM employees e JOIN chain c ON e.id = c.manager_id
-                    WHERE c.depth < 50)
-                SELECT id, username FROM chain ORDER BY depth""")
-                .setParameter("id", employeeId)
-                .getResultList();
-        return rows.stream().map(r -> new Link((String) r[0], (String) r[1])).toList();
-    }
-
     /** Whether another employee already has this employee number (HR numbers are unique). */
     public boolean numberTakenByOther(String number, String id) {
         return !getEntityManager().createNativeQuery(

@@ -27,6 +27,11 @@ public record Caller(String id, String username, Set<String> roles, JsonWebToken
         return roles.contains(role);
     }
 
+    /** HR staff or an admin: who publishes announcements, edits any profile, imports, sees reach. */
+    public boolean isHrOrAdmin() {
+        return hasRole(HR) || hasRole(ADMIN);
+    }
+
     /** A string claim, or null when absent or blank. */
     public String claim(String name) {
         Object value = token.getClaim(name);

@@ -36,7 +36,7 @@ public class Readers {
                 ? Principals.of(caller.id(), row.department(), row.location(), row.groups())
                 : Principals.of(caller.id(), caller.claim(claims.department()), caller.claim(claims.location()),
                         row.groups());
-        return caller.hasRole(Caller.HR) || caller.hasRole(Caller.ADMIN) ? principals.and(Audience.HR_STAFF)
+        return caller.isHrOrAdmin() ? principals.and(Audience.HR_STAFF)
                 : principals;
     }
 
