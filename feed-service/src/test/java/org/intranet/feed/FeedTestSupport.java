@@ -25,24 +25,23 @@ public final class FeedTestSupport {
 
     /** Publishes an employee.created event as profile-service would. */
     public static void announceEmployee(String username, String department, String location) {
-        String id = TestTokens.stableId(username);
-        String payload = """
-                {"id":"%s","username":"%s","displayName":"%s Test","email":"%s@example.com","department":"%s",
-                 "location":"%s","skills":[],"status":"ACTIVE","version":0,"updatedAt":"%s"}"""
-                .formatted(id, username, username, username, department, location, Instant.now());
-        topics().send(Topics.PROFILE, id, payload, TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
-                EventTypes.EMPLOYEE_CREATED, EventTypes.PROFILE_SOURCE, id));
+        announce(username, department, location, "ACTIVE", 0, EventTypes.EMPLOYEE_CREATED);
     }
 
     /** Publishes the employee.updated event of someone leaving (status LEFT), as profile-service would. */
     public static void announceLeaver(String username, String department, String location) {
+        announce(username, department, location, "LEFT", 1, EventTypes.EMPLOYEE_UPDATED);
+    }
+
+    private static void announce(String username, String department, String location, String status, long version,
+            String type) {
         String id = TestTokens.stableId(username);
         String payload = """
                 {"id":"%s","username":"%s","displayName":"%s Test","email":"%s@example.com","department":"%s",
-                 "location":"%s","skills":[],"status":"LEFT","version":1,"updatedAt":"%s","changed":["status"]}"""
-                .formatted(id, username, username, username, department, location, Instant.now());
-        topics().send(Topics.PROFILE, id, payload, TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
-                EventTypes.EMPLOYEE_UPDATED, EventTypes.PROFILE_SOURCE, id));
+                 "location":"%s","skills":[],"status":"%s","version":%d,"updatedAt":"%s"}"""
+                .formatted(id, username, username, username, department, location, status, version, Instant.now());
+        topics().send(Topics.PROFILE, id, payload, TestTopics.cloudEventHeaders(UUID.randomUUID().toString(), type,
+                EventTypes.PROFILE_SOURCE, id));
     }
 
     /** Publishes the employee.erased event of an admin's GDPR erasure, as profile-service would. */

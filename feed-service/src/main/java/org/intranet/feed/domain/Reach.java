@@ -36,9 +36,8 @@ public record Reach(int audience, int seen, int acknowledged, double seenRate, d
     private static List<Part> parts(List<Cell> cells, Function<Cell, String> key) {
         Map<String, Part> parts = new LinkedHashMap<>();
         for (Cell c : cells) {
-            parts.merge(String.valueOf(key.apply(c)), new Part(key.apply(c), 0, 0, 0).plus(c),
-                    (a, b) -> new Part(a.name(), a.audience() + b.audience(), a.seen() + b.seen(),
-                            a.acknowledged() + b.acknowledged()));
+            String name = key.apply(c);
+            parts.compute(String.valueOf(name), (k, part) -> (part == null ? new Part(name, 0, 0, 0) : part).plus(c));
         }
         return parts.values().stream().sorted(Comparator.comparingInt(Part::audience).reversed()
                 .thenComparing(Part::name, Comparator.nullsLast(Comparator.naturalOrder()))).toList();

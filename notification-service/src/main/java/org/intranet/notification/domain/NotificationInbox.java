@@ -46,8 +46,11 @@ public class NotificationInbox {
             return new Page(rows, null);
         }
         List<Notification> items = List.copyOf(rows.subList(0, limit));
-        Notification last = items.get(limit - 1);
-        return new Page(items, new Position(last.createdAt(), last.id()));
+        return new Page(items, positionOf(items.get(limit - 1)));
+    }
+
+    private static Position positionOf(Notification n) {
+        return new Position(n.createdAt(), n.id());
     }
 
     /**
@@ -62,8 +65,7 @@ public class NotificationInbox {
         do {
             page = notifications.page(me, false, after, EXPORT_PAGE);
             all.addAll(page);
-            after = page.isEmpty() ? null : new Position(page.get(page.size() - 1).createdAt(),
-                    page.get(page.size() - 1).id());
+            after = page.isEmpty() ? null : positionOf(page.get(page.size() - 1));
         } while (page.size() == EXPORT_PAGE);
         return all;
     }

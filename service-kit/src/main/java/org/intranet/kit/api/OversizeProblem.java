@@ -38,28 +38,35 @@ public class OversizeProblem {
         this.uploadPaths = uploadPaths.orElse(List.of());
     }
 
-    /** The most a request to this path may send. */
-    private long limitOf(RoutingContext ctx, long uploads) {
+    private boolean isUpload(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        boolean upload = uploadPaths.stream().anyMatch(path::startsWith);
-        return upload ? uploads : apiLimit.map(MemorySize::asLongValue).map(l -> Math.min(l, uploads)).orElse(uploads);
+        for (String upload : uploadPaths) {
+            if (path.startsWith(upload)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void install(@Observes Router router) {
         limit.ifPresent(max -> {
+            // worked out once: these run before every request
             long uploads = max.asLongValue();
-            router.route().order(-3).handler(ctx -> refuseIfDeclaredTooLarge(ctx, limitOf(ctx, uploads)));
+            long api = apiLimit.map(MemorySize::asLongValue).map(l -> Math.min(l, uploads)).orElse(uploads);
+            BodyHandler uploadBodies = BodyHandler.create(false).setBodyLimit(uploads);
+            BodyHandler apiBodies = BodyHandler.create(false).setBodyLimit(api);
+            router.route().order(-3).handler(ctx -> refuseIfDeclaredTooLarge(ctx, isUpload(ctx) ? uploads : api));
             router.route().order(-2)
                     .handler(ctx -> {
                         if (isChunked(ctx)) {
-                            BodyHandler.create(false).setBodyLimit(limitOf(ctx, uploads)).handle(ctx);
+                            (isUpload(ctx) ? uploadBodies : apiBodies).handle(ctx);
                         } else {
                             ctx.next();
                         }
                     })
                     .failureHandler(ctx -> {
                         if (ctx.statusCode() == 413) {
-                            long bytes = limitOf(ctx, uploads);
+                            long bytes = isUpload(ctx) ? uploads : api;
                             refuse(ctx, "the request body has more than " + bytes + " bytes; this API accepts at most "
                                     + bytes);
                         } else {
