@@ -58,6 +58,8 @@ class GoldenJsonTest {
                 Arguments.of("employee-erased.v1.json", new EmployeeErased(ALICE, AT, BOB)),
                 Arguments.of("manager-changed.v1.json", new ManagerChanged(ALICE, BOB, null, AT)),
                 Arguments.of("department-changed.v1.json", new DepartmentChanged(ALICE, "Engineering", "Sales", AT)),
+                Arguments.of("directory-group-changed.v1.json", new DirectoryGroupChanged(GROUP_ID, "Paris office",
+                        List.of(ALICE), List.of(BOB), false, 3, AT)),
                 Arguments.of("post-published.v1.json", POST),
                 Arguments.of("post-published-recognition.v1.json", RECOGNITION),
                 Arguments.of("announcement-published.v1.json", new AnnouncementPublished(POST_ID, ALICE,

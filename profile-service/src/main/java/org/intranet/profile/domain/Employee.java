@@ -59,6 +59,12 @@ public class Employee {
     public Status status = Status.ACTIVE;
     @Column(name = "left_at")
     public Instant leftAt;
+    /** The provisioner's own id for this person (SCIM {@code externalId}); null when no provisioner named one. */
+    @Column(name = "external_id")
+    public String externalId;
+    /** When the SCIM provisioner deleted this person: SCIM no longer shows them; they stay a former employee. */
+    @Column(name = "scim_deleted_at")
+    public Instant scimDeletedAt;
     @Version
     public long version;
     @Column(name = "created_at")

@@ -28,6 +28,12 @@ public record ProfileChange(String displayName, String givenName, String familyN
                 custom);
     }
 
+    /** The same change with this status (a provisioner bringing someone back). */
+    public ProfileChange withStatus(Employee.Status next) {
+        return new ProfileChange(displayName, givenName, familyName, email, title, department, location, managerId,
+                timeZone, phone, bio, avatarUrl, pronouns, skills, languages, startDate, employeeNumber, next, custom);
+    }
+
     /** The fields this change names, in declaration order. */
     public List<ProfileField> fields() {
         Object[] values = {displayName, givenName, familyName, email, title, department, location, managerId,

@@ -103,8 +103,8 @@ public class ProfileService {
         Map<String, CustomField> definitions = change.customOrEmpty().isEmpty() ? Map.of() : customFields.byKey();
         policy.requireCanEdit(caller, id, change, definitions);
         Employee employee = caller.id().equals(id) ? me(caller) : get(id);
-        requireValid(employee, change);
-        record(employee, change, definitions, caller.id(), Source.API);
+        requireValid(employee.id, change);
+        record(employee, change, definitions, caller.id(), Source.API, List.of());
         return employee;
     }
 
@@ -121,31 +121,85 @@ public class ProfileService {
         if (!row.create()) {
             Employee employee = get(row.id());
             requireValidZone(row.change());
-            return record(employee, row.change(), Map.of(), actorId, Source.IMPORT).isEmpty() ? Outcome.UNCHANGED
+            return record(employee, row.change(), Map.of(), actorId, Source.IMPORT, List.of()).isEmpty()
+                    ? Outcome.UNCHANGED
                     : Outcome.UPDATED;
         }
+        requireValidZone(row.change());
+        insert(actorId, row.id(), row.username(), null, row.change(), Source.IMPORT);
+        return Outcome.CREATED;
+    }
+
+    /**
+     * Writes a new person: their creation audited and published (and their leaving, when they arrive as a leaver).
+     * The caller has checked the change. New profiles are written at the flush, in batches and in order (an import
+     * plans a new manager before their reports); the audit and outbox rows reference nobody, so need not wait.
+     */
+    private Employee insert(String actorId, String id, String username, String externalId, ProfileChange change,
+            Source source) {
         Instant now = now();
         Employee fresh = new Employee();
-        fresh.id = row.id();
-        fresh.username = row.username().strip();
+        fresh.id = id;
+        fresh.username = username.strip();
         fresh.displayName = fresh.username;
+        fresh.externalId = externalId;
         fresh.createdAt = now;
         fresh.updatedAt = now;
-        requireValidZone(row.change());
         List<String> fields = new ArrayList<>(List.of("username"));
-        fields.addAll(ProfileEdit.apply(fresh, row.change(), Map.of()));
+        fields.addAll(ProfileEdit.apply(fresh, change, Map.of()));
         if (fresh.status == Employee.Status.LEFT) {
             fresh.leftAt = now;
         }
-        // written at the chunk's flush, in batches and in order (a new manager is planned before their reports);
-        // the audit and the outbox rows reference nobody, so they need not wait for it
         employees.persist(fresh);
-        audit.record(fresh.id, actorId, Source.IMPORT.name(), fields, now);
+        audit.record(fresh.id, actorId, source.name(), fields, now);
         events.created(fresh);
         if (fresh.status == Employee.Status.LEFT) {
             events.deactivated(fresh, actorId);
         }
-        return Outcome.CREATED;
+        return fresh;
+    }
+
+    /**
+     * A person the provisioner (SCIM) creates, checked like an HR change: a handle nobody else has (any case), a
+     * known manager, a unique employee number. The id is the subject their tokens will carry.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Employee provisionNew(String actorId, String id, String username, String externalId,
+            ProfileChange change) {
+        requireFreeHandle(username.strip(), id);
+        requireValid(id, change);
+        Employee created = insert(actorId, id, username, externalId, change, Source.SCIM);
+        employees.flush();
+        return created;
+    }
+
+    /**
+     * The provisioner's change of a person: the identity it owns (the handle, which it may rename; its own id for
+     * them, kept but not published) and a change of the profile, audited as {@code SCIM}.
+     * @return the fields that changed (none: nothing written or published)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> provisioned(String actorId, Employee employee, String username, String externalId,
+            ProfileChange change) {
+        List<String> identity = new ArrayList<>();
+        String handle = username.strip();
+        if (!handle.equals(employee.username)) {
+            requireFreeHandle(handle, employee.id);
+            employee.username = handle;
+            identity.add("username");
+        }
+        if (!Objects.equals(externalId, employee.externalId)) {
+            employee.externalId = externalId;
+            identity.add("externalId");
+        }
+        requireValid(employee.id, change);
+        return record(employee, change, Map.of(), actorId, Source.SCIM, identity);
+    }
+
+    private void requireFreeHandle(String handle, String id) {
+        if (employees.handleTakenByOther(handle, id)) {
+            throw new ConflictException("userName " + handle + " belongs to another employee");
+        }
     }
 
     /** A full import's leaver: someone active the HR system no longer lists. */
@@ -157,20 +211,22 @@ public class ProfileService {
         }
         ProfileChange leave = new ProfileChange(null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, Employee.Status.LEFT, null);
-        return !record(employee, leave, Map.of(), actorId, Source.IMPORT).isEmpty();
+        return !record(employee, leave, Map.of(), actorId, Source.IMPORT, List.of()).isEmpty();
     }
 
     /**
      * Applies a checked change and, when it changed anything, audits and publishes it: one {@code updated} event
      * with the changed fields, plus {@code deactivated}, {@code manager.changed} and {@code department.changed}
-     * when those happened. @return the changed fields (none: nothing written)
+     * when those happened. {@code identityChanged} names what the caller already changed (a provisioner's rename).
+     * @return the changed fields (none: nothing written)
      */
     private List<String> record(Employee employee, ProfileChange change, Map<String, CustomField> definitions,
-            String actorId, Source source) {
+            String actorId, Source source, List<String> identityChanged) {
         String manager = employee.managerId;
         String department = employee.department;
         Employee.Status status = employee.status;
-        List<String> changed = ProfileEdit.apply(employee, change, definitions);
+        List<String> changed = new ArrayList<>(identityChanged);
+        changed.addAll(ProfileEdit.apply(employee, change, definitions));
         if (changed.isEmpty()) {
             return changed;
         }
@@ -212,7 +268,7 @@ public class ProfileService {
         Employee employee = get(id);
         ProfileChange noManager = ProfileChange.of(null, null, null, null, "");
         for (Employee report : employees.list("managerId", id)) {
-            record(report, noManager, Map.of(), caller.id(), Source.API);
+            record(report, noManager, Map.of(), caller.id(), Source.API, List.of());
         }
         audit.forget(id);
         imports.forget(id);
@@ -235,13 +291,13 @@ public class ProfileService {
         return audit.of(id, beforeSeq, limit);
     }
 
-    private void requireValid(Employee employee, ProfileChange change) {
+    private void requireValid(String employeeId, ProfileChange change) {
         if (change.managerId() != null && !change.managerId().isBlank()) {
-            requireValidManager(employee.id, change.managerId().strip());
+            requireValidManager(employeeId, change.managerId().strip());
         }
         requireValidZone(change);
         String number = change.employeeNumber() == null ? "" : change.employeeNumber().strip();
-        if (!number.isEmpty() && employees.numberTakenByOther(number, employee.id)) {
+        if (!number.isEmpty() && employees.numberTakenByOther(number, employeeId)) {
             throw new ConflictException("employee number " + number + " belongs to another employee");
         }
     }

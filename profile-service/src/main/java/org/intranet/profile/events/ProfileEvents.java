@@ -6,15 +6,17 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.intranet.contracts.DepartmentChanged;
+import org.intranet.contracts.DirectoryGroupChanged;
 import org.intranet.contracts.EmployeeDeactivated;
 import org.intranet.contracts.EmployeeErased;
 import org.intranet.contracts.EmployeeSnapshot;
 import org.intranet.contracts.EventTypes;
 import org.intranet.contracts.ManagerChanged;
 import org.intranet.kit.outbox.Outbox;
+import org.intranet.profile.domain.DirectoryGroup;
 import org.intranet.profile.domain.Employee;
 
-/** Writes profile events to the outbox, in the caller's transaction; all keyed by the employee's id. */
+/** Writes profile events to the outbox, in the caller's transaction; keyed by the employee's (or group's) id. */
 @ApplicationScoped
 public class ProfileEvents {
     static final String AGGREGATE = "employee";
@@ -49,6 +51,13 @@ public class ProfileEvents {
     public void departmentChanged(Employee employee, String previous, Instant at) {
         outbox.add(AGGREGATE, employee.id, EventTypes.DEPARTMENT_CHANGED,
                 new DepartmentChanged(employee.id, previous, employee.department, at));
+    }
+
+    /** A provisioned group changed: its name, the members it gained and lost, or it is gone. */
+    public void directoryGroupChanged(DirectoryGroup group, List<String> added, List<String> removed, boolean deleted,
+            Instant at) {
+        outbox.add("directorygroup", group.id, EventTypes.DIRECTORY_GROUP_CHANGED, new DirectoryGroupChanged(
+                group.id, group.displayName, added, removed, deleted, group.version, at));
     }
 
     static EmployeeSnapshot snapshot(Employee e, List<String> changed) {

@@ -7,7 +7,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * Who is calling, from the verified token: the employee id is the token's {@code sub}; roles come from the
+ * Who is calling, from the verified token: the employee id is the token's principal claim
+ * ({@code quarkus.oidc.token.principal-claim}: {@code sub} by default; {@code oid} for Entra ID's own tokens, or a
+ * claim a broker adds, so that it is the id a SCIM provisioner names: docs/provisioning.md); roles come from the
  * configured role claim ({@code realm_access.roles} on Keycloak).
  */
 public record Caller(String id, String username, Set<String> roles, JsonWebToken token) {
@@ -19,8 +21,9 @@ public record Caller(String id, String username, Set<String> roles, JsonWebToken
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new IllegalStateException("caller is not authenticated with a bearer token");
         }
+        String id = jwt.getName();
         String username = jwt.getClaim("preferred_username");
-        return new Caller(jwt.getSubject(), username == null ? jwt.getSubject() : username, identity.getRoles(), jwt);
+        return new Caller(id, username == null ? id : username, identity.getRoles(), jwt);
     }
 
     public boolean hasRole(String role) {

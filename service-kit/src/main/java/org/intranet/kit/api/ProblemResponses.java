@@ -16,11 +16,23 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents the errors every API operation can answer, as the kit's {@link ProblemMapper} produces them: an RFC
  * 7807 {@code application/problem+json} body ({@code Problem}) for 400 (when it takes input), 401, 403, 404 (when
  * it names a resource), 409 (when it changes something), 500 and 503 (with {@code Retry-After}). Written once here,
- * so a client generator sees the same error model on every operation of every service.
+ * so a client generator sees the same error model on every operation of every service. Under {@code /scim/} the
+ * same statuses are SCIM error bodies (RFC 7644 §3.12, {@code application/scim+json}, {@code ScimError}), which is
+ * what SCIM clients parse; profile-service rewrites its problems there.
  */
 public class ProblemResponses implements OASFilter {
     private static final String SCHEMA = "Problem";
-    private static final String REF = "#/components/schemas/" + SCHEMA;
+    private static final String SCIM_SCHEMA = "ScimError";
+
+    /** The error body of a family of paths: its media type and schema. */
+    private record ErrorBody(String mediaType, String schema) {
+        String ref() {
+            return "#/components/schemas/" + schema;
+        }
+    }
+
+    private static final ErrorBody PROBLEM = new ErrorBody(Problem.MEDIA_TYPE, SCHEMA);
+    private static final ErrorBody SCIM = new ErrorBody("application/scim+json", SCIM_SCHEMA);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -33,13 +45,16 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/") || path.startsWith("/scim/")) {
-                item.getOperations().forEach((method, operation) -> document(path, method, operation));
+            if (path.startsWith("/api/")) {
+                item.getOperations().forEach((method, operation) -> document(path, method, operation, PROBLEM));
+            } else if (path.startsWith("/scim/")) {
+                components.addSchema(SCIM_SCHEMA, scimErrorSchema());
+                item.getOperations().forEach((method, operation) -> document(path, method, operation, SCIM));
             }
         });
     }
 
-    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+    private static void document(String path, PathItem.HttpMethod method, Operation operation, ErrorBody body) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
@@ -49,29 +64,47 @@ public class ProblemResponses implements OASFilter {
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         boolean changes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         if (takesInput) {
-            problem(responses, "400", "The request is invalid; `detail` says what to fix");
+            problem(responses, body, "400", "The request is invalid; `detail` says what to fix");
         }
-        problem(responses, "401", "No bearer token, or one that is expired, forged or not issued for this API");
-        problem(responses, "403", "The token lacks a role this operation needs, or a rule forbids it");
+        problem(responses, body, "401", "No bearer token, or one that is expired, forged or not issued for this API");
+        problem(responses, body, "403", "The token lacks a role this operation needs, or a rule forbids it");
         if (path.contains("{")) {
-            problem(responses, "404", "No such resource, or one the caller may not see");
+            problem(responses, body, "404", "No such resource, or one the caller may not see");
         }
         if (changes) {
-            problem(responses, "409", "Someone else changed the same thing at the same time; reload and retry");
+            problem(responses, body, "409", "Someone else changed the same thing at the same time; reload and retry");
         }
-        problem(responses, "500", "An unexpected failure; `detail` quotes an incident id for the logs");
-        APIResponse unavailable = problem(responses, "503",
+        if (changes && body == SCIM) {
+            problem(responses, body, "412", "If-Match names a version the resource no longer has; read it again");
+        }
+        problem(responses, body, "500", "An unexpected failure; `detail` quotes an incident id for the logs");
+        APIResponse unavailable = problem(responses, body, "503",
                 "A dependency (database, search, identity provider) is not answering; retry after `Retry-After`");
         unavailable.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before retrying")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
     }
 
-    private static APIResponse problem(APIResponses responses, String status, String description) {
+    private static APIResponse problem(APIResponses responses, ErrorBody body, String status, String description) {
         APIResponse response = OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF))));
+                .content(OASFactory.createContent().addMediaType(body.mediaType(),
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(body.ref()))));
         responses.addAPIResponse(status, response);
         return response;
+    }
+
+    private static Schema scimErrorSchema() {
+        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("A SCIM error (RFC 7644 §3.12)")
+                .addRequired("schemas").addRequired("status")
+                .addProperty("schemas", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(text))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("The HTTP status, as a string"))
+                .addProperty("scimType", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("invalidFilter, invalidSyntax, invalidPath, invalidValue, uniqueness, "
+                                + "mutability, noTarget, tooMany"))
+                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("What to fix, in words a person can act on"));
     }
 
     private static Schema problemSchema() {

@@ -1,0 +1,301 @@
+package org.intranet.profile.domain;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.intranet.profile.events.ProfileEvents;
+import org.intranet.profile.store.DirectoryGroupStore;
+import org.intranet.profile.store.ScimQueries;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.EqualFilter;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.OrFilter;
+import com.unboundid.scim2.common.messages.PatchOpType;
+import com.unboundid.scim2.common.messages.PatchOperation;
+
+/**
+ * SCIM Groups (RFC 7644 §3): the groups an identity provider pushes, with their members. A PATCH is read operation
+ * by operation and applied as member inserts and deletes, never by loading the member list: a group may hold the
+ * whole company, and Entra ID and Okta change members a few at a time. Each change is published as a delta.
+ */
+@ApplicationScoped
+public class ScimGroups {
+    private final DirectoryGroupStore groups;
+    private final ScimQueries queries;
+    private final ProfileEvents events;
+
+    ScimGroups(DirectoryGroupStore groups, ScimQueries queries, ProfileEvents events) {
+        this.groups = groups;
+        this.queries = queries;
+        this.events = events;
+    }
+
+    public record Found(List<DirectoryGroup> groups, int total) {
+    }
+
+    public DirectoryGroup get(String id) {
+        DirectoryGroup group = id == null || id.length() > 64 ? null : groups.findById(id);
+        if (group == null) {
+            throw new ScimFault(new ResourceNotFoundException("no Group with id " + id));
+        }
+        return group;
+    }
+
+    public List<DirectoryGroupStore.Member> members(String id) {
+        return groups.members(id);
+    }
+
+    public Found search(String filter, int startIndex, int count) {
+        try {
+            Filter parsed = filter == null || filter.isBlank() ? null
+                    : Filter.fromString(ScimFilterText.standard(filter));
+            ScimQueries.Matches matches = queries.groups(parsed, startIndex - 1, count);
+            Map<String, DirectoryGroup> byId = new HashMap<>();
+            if (!matches.ids().isEmpty()) {
+                groups.list("id in ?1", matches.ids()).forEach(g -> byId.put(g.id, g));
+            }
+            return new Found(matches.ids().stream().map(byId::get).filter(g -> g != null).toList(), matches.total());
+        } catch (ScimException e) {
+            throw new ScimFault(e);
+        }
+    }
+
+    @Transactional
+    public DirectoryGroup create(JsonNode body) {
+        Instant now = now();
+        DirectoryGroup group = new DirectoryGroup();
+        group.id = UUID.randomUUID().toString();
+        group.displayName = displayName(ScimPatch.field(body, "displayName"));
+        requireFreeName(group.displayName, group.id);
+        group.externalId = text(ScimPatch.field(body, "externalId"));
+        group.createdAt = now;
+        group.updatedAt = now;
+        groups.persist(group);
+        groups.flush();
+        List<String> added = addMembers(group, ScimPatch.values(ScimPatch.field(body, "members")));
+        events.directoryGroupChanged(group, added, List.of(), false, now);
+        return group;
+    }
+
+    /** A PUT: the name, the provisioner's id and the whole member list as given. */
+    @Transactional
+    public DirectoryGroup replace(String id, String ifMatch, JsonNode body) {
+        DirectoryGroup group = current(id, ifMatch);
+        String name = displayName(ScimPatch.field(body, "displayName"));
+        requireFreeName(name, id);
+        group.displayName = name;
+        group.externalId = text(ScimPatch.field(body, "externalId"));
+        List<String> wanted = ScimPatch.values(ScimPatch.field(body, "members"));
+        List<String> removed = groups.removeAll(group.id);
+        List<String> added = addMembers(group, wanted);
+        Set<String> kept = new LinkedHashSet<>(removed);
+        kept.retainAll(wanted);
+        removed.removeAll(kept);
+        added.removeAll(kept);
+        return changed(group, added, removed);
+    }
+
+    @Transactional
+    public DirectoryGroup patch(String id, String ifMatch, JsonNode body) {
+        DirectoryGroup group = current(id, ifMatch);
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (PatchOperation op : ScimPatch.operations(body)) {
+            apply(group, op, added, removed);
+        }
+        return changed(group, added, removed);
+    }
+
+    @Transactional
+    public void delete(String id, String ifMatch) {
+        DirectoryGroup group = current(id, ifMatch);
+        List<String> removed = groups.removeAll(id);
+        groups.delete(group);
+        events.directoryGroupChanged(group, List.of(), removed, true, now());
+    }
+
+    /** A person the provisioner deleted leaves its groups; each group publishes the change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void userDeleted(String employeeId) {
+        for (String groupId : groups.removeFromAll(employeeId)) {
+            changed(groups.findById(groupId), List.of(), List.of(employeeId));
+        }
+    }
+
+    private void apply(DirectoryGroup group, PatchOperation op, List<String> added, List<String> removed) {
+        Path path = op.getPath();
+        JsonNode value = op.getJsonNode();
+        if (path == null || path.isRoot()) {
+            if (op.getOpType() == PatchOpType.REMOVE || value == null || !value.isObject()) {
+                throw ScimPatch.fault(BadRequestException.noTarget("an operation without a path needs an object "
+                        + "value such as {\"displayName\": …}"));
+            }
+            for (var fields = value.fields(); fields.hasNext();) {
+                var field = fields.next();
+                attribute(group, op.getOpType(), field.getKey(), null, field.getValue(), added, removed);
+            }
+            return;
+        }
+        if (path.size() != 1) {
+            throw ScimPatch.fault(BadRequestException.invalidPath(path + " is not an attribute of a Group"));
+        }
+        attribute(group, op.getOpType(), path.getElement(0).getAttribute(), path.getElement(0).getValueFilter(),
+                value, added, removed);
+    }
+
+    private void attribute(DirectoryGroup group, PatchOpType type, String attribute, Filter selector,
+            JsonNode value, List<String> added, List<String> removed) {
+        switch (attribute.toLowerCase(java.util.Locale.ROOT)) {
+            case "displayname" -> {
+                if (type == PatchOpType.REMOVE) {
+                    throw ScimPatch.fault(BadRequestException.mutability("displayName is required"));
+                }
+                String name = displayName(value);
+                requireFreeName(name, group.id);
+                group.displayName = name;
+            }
+            case "externalid" -> group.externalId = type == PatchOpType.REMOVE ? null : text(value);
+            case "members" -> members(group, type, selector, value, added, removed);
+            default -> throw ScimPatch.fault(BadRequestException.invalidPath(attribute
+                    + " is not an attribute of a Group (displayName, externalId, members)"));
+        }
+    }
+
+    /**
+     * add: those members join; replace: the list becomes exactly these; remove: with a selector
+     * ({@code members[value eq "id"]}) or a value list ({@code [{"value": id}]}, as Entra ID sends it) those leave,
+     * with neither everyone leaves.
+     */
+    private void members(DirectoryGroup group, PatchOpType type, Filter selector, JsonNode value,
+            List<String> added, List<String> removed) {
+        switch (type) {
+            case ADD -> track(addMembers(group, ScimPatch.values(value)), added, removed);
+            case REPLACE -> {
+                List<String> wanted = ScimPatch.values(value);
+                requireKnown(wanted);
+                track(List.of(), removed, added, groups.removeAll(group.id));
+                track(groups.add(group.id, wanted), added, removed);
+            }
+            case REMOVE -> {
+                List<String> leaving = selector != null ? selected(selector)
+                        : value == null || value.isNull() ? null : ScimPatch.values(value);
+                List<String> gone = leaving == null ? groups.removeAll(group.id) : groups.remove(group.id, leaving);
+                track(gone, removed, added);
+            }
+        }
+    }
+
+    /** The member ids of {@code value eq "id"} (or several joined by {@code or}). */
+    private static List<String> selected(Filter selector) {
+        List<String> ids = new ArrayList<>();
+        collect(selector, ids);
+        return ids;
+    }
+
+    private static void collect(Filter filter, List<String> ids) {
+        if (filter instanceof OrFilter or) {
+            or.getCombinedFilters().forEach(f -> collect(f, ids));
+        } else if (filter instanceof EqualFilter eq && eq.getAttributePath().size() == 1
+                && eq.getAttributePath().getElement(0).getAttribute().equalsIgnoreCase("value")
+                && eq.getComparisonValue().isTextual()) {
+            ids.add(eq.getComparisonValue().textValue());
+        } else {
+            throw ScimPatch.fault(BadRequestException.invalidFilter("members are selected with value eq \"<id>\" "
+                    + "(or several joined by or), not " + filter));
+        }
+    }
+
+    /** Net effect: a member added then removed in one request is neither. */
+    private static void track(List<String> ids, List<String> into, List<String> opposite) {
+        track(ids, into, opposite, List.of());
+    }
+
+    private static void track(List<String> ids, List<String> into, List<String> opposite, List<String> more) {
+        for (String id : concat(ids, more)) {
+            if (!opposite.remove(id) && !into.contains(id)) {
+                into.add(id);
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private List<String> addMembers(DirectoryGroup group, List<String> ids) {
+        if (ids.isEmpty()) {
+            return new ArrayList<>();
+        }
+        requireKnown(ids);
+        return new ArrayList<>(groups.add(group.id, ids));
+    }
+
+    private void requireKnown(List<String> ids) {
+        List<String> unknown = ids.isEmpty() ? List.of() : groups.unknownUsers(ids);
+        if (!unknown.isEmpty()) {
+            throw ScimPatch.fault(BadRequestException.invalidValue("members " + unknown + " are not Users here"));
+        }
+    }
+
+    private DirectoryGroup changed(DirectoryGroup group, List<String> added, List<String> removed) {
+        Instant now = now();
+        group.updatedAt = now;
+        groups.flush();
+        events.directoryGroupChanged(group, added, removed, false, now);
+        return group;
+    }
+
+    private DirectoryGroup current(String id, String ifMatch) {
+        DirectoryGroup group = get(id);
+        ScimUsers.requireMatch(ifMatch, group.version, "Group " + id);
+        return group;
+    }
+
+    private void requireFreeName(String name, String id) {
+        if (groups.nameTakenByOther(name, id)) {
+            throw new ScimFault(ResourceConflictException.uniqueness("displayName " + name
+                    + " is already another Group's"));
+        }
+    }
+
+    private static String displayName(JsonNode value) {
+        String name = text(value);
+        if (name == null || name.isBlank() || name.length() > 256 || !ProfileText.isPlain(name)) {
+            throw ScimPatch.fault(BadRequestException.invalidValue("displayName is required: at most 256 "
+                    + "characters without <, > or control characters"));
+        }
+        return name.strip();
+    }
+
+    private static String text(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw ScimPatch.fault(BadRequestException.invalidValue("expected a single value, not " + value));
+        }
+        return value.asText();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

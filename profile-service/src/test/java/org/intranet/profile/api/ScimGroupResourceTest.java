@@ -1,0 +1,120 @@
+package org.intranet.profile.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.intranet.profile.api.ScimSupport.createUser;
+import static org.intranet.profile.api.ScimSupport.patch;
+import static org.intranet.profile.api.ScimSupport.scim;
+import static org.intranet.profile.api.ScimSupport.unique;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.intranet.contracts.EventTypes;
+import org.intranet.contracts.Topics;
+import org.intranet.testsupport.kafka.TestTopics;
+import org.intranet.testsupport.quarkus.KafkaResource;
+import org.intranet.testsupport.quarkus.OidcResource;
+import org.intranet.testsupport.quarkus.PostgresResource;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** SCIM Groups: members in and out as Entra ID and Okta send them, each change published as a delta. */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL)
+class ScimGroupResourceTest {
+
+    private static String createGroup(String name, String... members) {
+        String list = String.join(",", java.util.Arrays.stream(members).map(m -> "{\"value\":\"" + m + "\"}")
+                .toList());
+        return scim().body("""
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"%s","externalId":"ext-%s",
+                 "members":[%s]}""".formatted(name, name, list))
+                .post("/scim/v2/Groups").then().statusCode(201).extract().path("id");
+    }
+
+    private static List<String> members(String group) {
+        return scim().get("/scim/v2/Groups/" + group).then().statusCode(200).extract().jsonPath()
+                .getList("members.value");
+    }
+
+    @Test
+    void membersComeAndGoInEveryFormTheClientsSend() throws Exception {
+        String ann = createUser(unique("ann"), null);
+        String ben = createUser(unique("ben"), null);
+        String cat = createUser(unique("cat"), null);
+        String dan = createUser(unique("dan"), null);
+        String name = unique("Paris office");
+        String group = createGroup(name, ann);
+        assertThat(members(group)).containsExactly(ann);
+        // Entra ID: capitalised Add of several
+        patch("/scim/v2/Groups/" + group, """
+                {"op":"Add","path":"members","value":[{"value":"%s"},{"value":"%s"},{"value":"%s"}]}"""
+                .formatted(ben, cat, dan)).statusCode(204);
+        assertThat(members(group)).containsExactlyInAnyOrder(ann, ben, cat, dan);
+        // Entra ID: removal with a value list
+        patch("/scim/v2/Groups/" + group, """
+                {"op":"Remove","path":"members","value":[{"value":"%s"}]}""".formatted(ben)).statusCode(204);
+        // the RFC's removal by a value filter
+        patch("/scim/v2/Groups/" + group, """
+                {"op":"remove","path":"members[value eq \\"%s\\"]"}""".formatted(cat)).statusCode(204);
+        assertThat(members(group)).containsExactlyInAnyOrder(ann, dan);
+        // a rename without a path
+        patch("/scim/v2/Groups/" + group, """
+                {"op":"Replace","value":{"displayName":"%s renamed"}}""".formatted(name)).statusCode(204);
+        // Entra ID's lookup: by name, without members
+        scim().get("/scim/v2/Groups?excludedAttributes=members&filter=displayName eq \"" + name + " renamed\"").then().statusCode(200)
+                .body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(group))
+                .body("Resources[0]", not(hasKey("members")));
+        scim().get("/scim/v2/Groups?filter=members[value eq \"" + dan + "\"]").then().body("Resources.id", org.hamcrest.Matchers.hasItem(group));
+        // the deltas, in order
+        TestTopics topics = new TestTopics(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
+                String.class));
+        List<ConsumerRecord<String, String>> changes = topics.await(Topics.PROFILE, r -> group.equals(r.key())
+                && EventTypes.DIRECTORY_GROUP_CHANGED.equals(TestTopics.header(r, "ce_type")), 5,
+                Duration.ofSeconds(20));
+        JsonNode added = new ObjectMapper().readTree(changes.get(1).value()).get("addedMemberIds");
+        assertThat(added.toString()).contains(ben, cat, dan);
+        JsonNode removed = new ObjectMapper().readTree(changes.get(2).value()).get("removedMemberIds");
+        assertThat(removed.toString()).contains(ben).doesNotContain(cat);
+        // PUT sets the whole list; a deleted user leaves every group
+        scim().body("""
+                {"displayName":"%s","members":[{"value":"%s"},{"value":"%s"}]}""".formatted(name, ann, ben))
+                .put("/scim/v2/Groups/" + group).then().statusCode(200)
+                .body("members.value", containsInAnyOrder(ann, ben));
+        scim().delete("/scim/v2/Users/" + ann).then().statusCode(204);
+        assertThat(members(group)).containsExactly(ben);
+        scim().delete("/scim/v2/Groups/" + group).then().statusCode(204);
+        scim().get("/scim/v2/Groups/" + group).then().statusCode(404).body("status", equalTo("404"));
+    }
+
+    @Test
+    void groupRefusalsAreScimErrors() {
+        String name = unique("Legal");
+        String group = createGroup(name);
+        scim().body("{\"displayName\":\"" + name.toUpperCase() + "\"}").post("/scim/v2/Groups").then()
+                .statusCode(409).body("scimType", equalTo("uniqueness"));
+        patch("/scim/v2/Groups/" + group, "{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"ghost\"}]}")
+                .statusCode(400).body("scimType", equalTo("invalidValue"));
+        patch("/scim/v2/Groups/" + group, "{\"op\":\"add\",\"path\":\"owner\",\"value\":\"x\"}")
+                .statusCode(400).body("scimType", equalTo("invalidPath"));
+        patch("/scim/v2/Groups/" + group, "{\"op\":\"remove\",\"path\":\"members[display co \\\"x\\\"]\"}")
+                .statusCode(400).body("scimType", equalTo("invalidFilter"));
+        scim().header("If-Match", "W/\"999\"").delete("/scim/v2/Groups/" + group).then().statusCode(412);
+        scim().body("{\"members\":[]}").post("/scim/v2/Groups").then().statusCode(400)
+                .body("scimType", equalTo("invalidValue"));
+    }
+}
