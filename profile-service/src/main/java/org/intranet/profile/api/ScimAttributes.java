@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.intranet.profile.domain.ScimFault;
+import org.intranet.profile.domain.ScimNodes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,7 +47,7 @@ final class ScimAttributes {
             copy(resource, kept, "schemas");
             copy(resource, kept, "id");
             for (Path path : only) {
-                JsonNode top = field(resource, key(path));
+                JsonNode top = ScimNodes.field(resource, key(path));
                 if (top == null) {
                     continue;
                 }
@@ -67,7 +68,7 @@ final class ScimAttributes {
                 continue;
             }
             int depth = path.getSchemaUrn() != null && !isCore(path) ? 0 : 1;
-            JsonNode top = field(resource, key);
+            JsonNode top = ScimNodes.field(resource, key);
             if (path.size() > depth && top != null && top.isObject()) {
                 remove((ObjectNode) top, path.getElement(depth).getAttribute());
             } else {
@@ -109,16 +110,6 @@ final class ScimAttributes {
             }
         }
         return paths;
-    }
-
-    private static JsonNode field(JsonNode node, String name) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
-            String candidate = names.next();
-            if (candidate.equalsIgnoreCase(name)) {
-                return node.get(candidate);
-            }
-        }
-        return null;
     }
 
     private static void copy(JsonNode from, ObjectNode to, String name) {

@@ -25,6 +25,7 @@ import org.intranet.profile.domain.DirectoryGroup;
 import org.intranet.profile.domain.ETags;
 import org.intranet.profile.domain.ScimClient;
 import org.intranet.profile.domain.ScimGroups;
+import org.intranet.profile.domain.ScimSearch;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,8 +62,8 @@ public class ScimGroupResource {
         ScimClient.require(Caller.of(identity));
         ScimAttributes returned = ScimAttributes.of(GROUP, attributes, excluded);
         int start = ScimJson.startIndex(startIndex);
-        ScimGroups.Found found = groups.search(filter, start, ScimJson.count(count, ScimUserResource.MAX_RESULTS));
-        List<ObjectNode> resources = found.groups().stream().map(g -> returned.apply(view(g, returned))).toList();
+        ScimSearch.Page<DirectoryGroup> found = groups.search(filter, start, ScimJson.count(count, ScimUserResource.MAX_RESULTS));
+        List<ObjectNode> resources = found.resources().stream().map(g -> returned.apply(view(g, returned))).toList();
         return Response.ok(ScimJson.list(found.total(), start, resources)).type(ScimJson.MEDIA_TYPE).build();
     }
 

@@ -24,6 +24,7 @@ import org.intranet.kit.api.Caller;
 import org.intranet.profile.domain.ETags;
 import org.intranet.profile.domain.Employee;
 import org.intranet.profile.domain.ScimClient;
+import org.intranet.profile.domain.ScimSearch;
 import org.intranet.profile.domain.ScimUserDocument;
 import org.intranet.profile.domain.ScimUsers;
 
@@ -62,8 +63,8 @@ public class ScimUserResource {
         ScimClient.require(Caller.of(identity));
         ScimAttributes returned = ScimAttributes.of(ScimUserDocument.USER, attributes, excluded);
         int start = ScimJson.startIndex(startIndex);
-        ScimUsers.Found found = users.search(filter, start, ScimJson.count(count, MAX_RESULTS));
-        List<ObjectNode> resources = found.users().stream().map(e -> returned.apply(view(e))).toList();
+        ScimSearch.Page<Employee> found = users.search(filter, start, ScimJson.count(count, MAX_RESULTS));
+        List<ObjectNode> resources = found.resources().stream().map(e -> returned.apply(view(e))).toList();
         return ok(ScimJson.list(found.total(), start, resources));
     }
 

@@ -3,10 +3,8 @@ package org.intranet.profile.domain;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,7 +20,6 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
-import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.OrFilter;
@@ -46,9 +43,6 @@ public class ScimGroups {
         this.events = events;
     }
 
-    public record Found(List<DirectoryGroup> groups, int total) {
-    }
-
     public DirectoryGroup get(String id) {
         DirectoryGroup group = id == null || id.length() > 64 ? null : groups.findById(id);
         if (group == null) {
@@ -61,19 +55,10 @@ public class ScimGroups {
         return groups.members(id);
     }
 
-    public Found search(String filter, int startIndex, int count) {
-        try {
-            Filter parsed = filter == null || filter.isBlank() ? null
-                    : Filter.fromString(ScimFilterText.standard(filter));
-            ScimQueries.Matches matches = queries.groups(parsed, startIndex - 1, count);
-            Map<String, DirectoryGroup> byId = new HashMap<>();
-            if (!matches.ids().isEmpty()) {
-                groups.list("id in ?1", matches.ids()).forEach(g -> byId.put(g.id, g));
-            }
-            return new Found(matches.ids().stream().map(byId::get).filter(g -> g != null).toList(), matches.total());
-        } catch (ScimException e) {
-            throw new ScimFault(e);
-        }
+    /** @param startIndex 1-based, as SCIM counts */
+    public ScimSearch.Page<DirectoryGroup> search(String filter, int startIndex, int count) {
+        return ScimSearch.run(filter, startIndex, count, queries::groups, ids -> groups.list("id in ?1", ids),
+                g -> g.id);
     }
 
     @Transactional
@@ -81,14 +66,14 @@ public class ScimGroups {
         Instant now = now();
         DirectoryGroup group = new DirectoryGroup();
         group.id = UUID.randomUUID().toString();
-        group.displayName = displayName(ScimPatch.field(body, "displayName"));
+        group.displayName = displayName(ScimNodes.field(body, "displayName"));
         requireFreeName(group.displayName, group.id);
-        group.externalId = text(ScimPatch.field(body, "externalId"));
+        group.externalId = text(ScimNodes.field(body, "externalId"));
         group.createdAt = now;
         group.updatedAt = now;
         groups.persist(group);
         groups.flush();
-        List<String> added = addMembers(group, ScimPatch.values(ScimPatch.field(body, "members")));
+        List<String> added = addMembers(group, ScimPatch.values(ScimNodes.field(body, "members")));
         events.directoryGroupChanged(group, added, List.of(), false, now);
         return group;
     }
@@ -97,11 +82,11 @@ public class ScimGroups {
     @Transactional
     public DirectoryGroup replace(String id, String ifMatch, JsonNode body) {
         DirectoryGroup group = current(id, ifMatch);
-        String name = displayName(ScimPatch.field(body, "displayName"));
+        String name = displayName(ScimNodes.field(body, "displayName"));
         requireFreeName(name, id);
         group.displayName = name;
-        group.externalId = text(ScimPatch.field(body, "externalId"));
-        List<String> wanted = ScimPatch.values(ScimPatch.field(body, "members"));
+        group.externalId = text(ScimNodes.field(body, "externalId"));
+        List<String> wanted = ScimPatch.values(ScimNodes.field(body, "members"));
         List<String> removed = groups.removeAll(group.id);
         List<String> added = addMembers(group, wanted);
         Set<String> kept = new LinkedHashSet<>(removed);

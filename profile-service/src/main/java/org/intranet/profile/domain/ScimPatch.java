@@ -45,7 +45,7 @@ public final class ScimPatch {
         if (body == null || !body.isObject()) {
             throw fault(BadRequestException.invalidSyntax("a PATCH body is a JSON object with Operations"));
         }
-        JsonNode ops = field(body, "Operations");
+        JsonNode ops = ScimNodes.field(body, "Operations");
         if (ops == null || !ops.isArray() || ops.isEmpty()) {
             throw fault(BadRequestException.invalidSyntax("a PATCH needs Operations: a non-empty list"));
         }
@@ -103,15 +103,15 @@ public final class ScimPatch {
         if (!op.isObject()) {
             throw fault(BadRequestException.invalidSyntax("each operation is an object with op, path and value"));
         }
-        JsonNode kindNode = field(op, "op");
+        JsonNode kindNode = ScimNodes.field(op, "op");
         String kind = kindNode == null || !kindNode.isTextual() ? "" : kindNode.textValue().toLowerCase(Locale.ROOT);
         if (!OPS.contains(kind)) {
             throw fault(BadRequestException.invalidSyntax("op must be add, replace or remove, not "
                     + (kindNode == null ? "missing" : kindNode.toString())));
         }
-        JsonNode pathNode = field(op, "path");
+        JsonNode pathNode = ScimNodes.field(op, "path");
         String path = pathNode == null || pathNode.isNull() ? null : pathNode.asText();
-        JsonNode value = field(op, "value");
+        JsonNode value = ScimNodes.field(op, "value");
         if (path == null && !kind.equals("remove") && value != null && value.isObject()) {
             ObjectNode rest = JSON.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
@@ -152,20 +152,6 @@ public final class ScimPatch {
         return op;
     }
 
-    static JsonNode field(JsonNode node, String name) {
-        JsonNode exact = node.get(name);
-        if (exact != null) {
-            return exact;
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
-            String candidate = names.next();
-            if (candidate.equalsIgnoreCase(name)) {
-                return node.get(candidate);
-            }
-        }
-        return null;
-    }
-
     static ScimFault fault(ScimException e) {
         return new ScimFault(e);
     }
@@ -177,7 +163,7 @@ public final class ScimPatch {
             return ids;
         }
         for (JsonNode item : value.isArray() ? value : JSON.arrayNode().add(value)) {
-            JsonNode id = item.isObject() ? field(item, "value") : item;
+            JsonNode id = item.isObject() ? ScimNodes.field(item, "value") : item;
             if (id == null || !id.isValueNode() || id.asText().isBlank()) {
                 throw fault(BadRequestException.invalidValue("each member is {\"value\": \"<user id>\"}"));
             }

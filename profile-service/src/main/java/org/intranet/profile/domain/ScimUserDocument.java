@@ -1,6 +1,5 @@
 package org.intranet.profile.domain;
 
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 
@@ -97,7 +96,7 @@ public final class ScimUserDocument {
             throw BadRequestException.invalidValue("userName is required");
         }
         JsonNode name = user.path("name");
-        JsonNode enterprise = field(user, ENTERPRISE);
+        JsonNode enterprise = ScimNodes.field(user, ENTERPRISE);
         String displayName = text(user, "displayName");
         if (displayName == null || displayName.isBlank()) {
             displayName = text(name, "formatted");
@@ -136,7 +135,7 @@ public final class ScimUserDocument {
     }
 
     private static Employee.Status status(JsonNode user) throws BadRequestException {
-        JsonNode active = field(user, "active");
+        JsonNode active = ScimNodes.field(user, "active");
         if (active == null || active.isNull()) {
             return null;
         }
@@ -153,7 +152,7 @@ public final class ScimUserDocument {
 
     /** The manager's id: the RFC's {@code {"value": id}}, or the bare id some clients send (Entra ID). */
     private static String manager(JsonNode enterprise) throws BadRequestException {
-        JsonNode manager = field(enterprise, "manager");
+        JsonNode manager = ScimNodes.field(enterprise, "manager");
         if (manager == null || manager.isNull()) {
             return null;
         }
@@ -168,7 +167,7 @@ public final class ScimUserDocument {
 
     /** Of a multi-valued attribute: the primary value, else the work one, else the first. */
     private static String multiValued(JsonNode user, String attribute, String sub) throws BadRequestException {
-        JsonNode values = field(user, attribute);
+        JsonNode values = ScimNodes.field(user, attribute);
         if (values == null || values.isNull()) {
             return null;
         }
@@ -190,7 +189,7 @@ public final class ScimUserDocument {
     }
 
     private static String text(JsonNode node, String attribute) throws BadRequestException {
-        JsonNode value = field(node, attribute);
+        JsonNode value = ScimNodes.field(node, attribute);
         if (value == null || value.isNull()) {
             return null;
         }
@@ -198,24 +197,6 @@ public final class ScimUserDocument {
             throw BadRequestException.invalidValue(attribute + " must be a single value");
         }
         return value.asText();
-    }
-
-    /** Attribute names are case-insensitive in SCIM (RFC 7643 §2.1). */
-    private static JsonNode field(JsonNode node, String attribute) {
-        if (node == null || !node.isObject()) {
-            return null;
-        }
-        JsonNode exact = node.get(attribute);
-        if (exact != null) {
-            return exact;
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext();) {
-            String name = names.next();
-            if (name.equalsIgnoreCase(attribute)) {
-                return node.get(name);
-            }
-        }
-        return null;
     }
 
     private static void putIfSet(ObjectNode node, String attribute, String value) {

@@ -3,9 +3,7 @@ package org.intranet.profile.domain;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,7 +21,6 @@ import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
-import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.messages.PatchOperation;
 
 /**
@@ -62,10 +59,6 @@ public class ScimUsers {
         this.check = check;
     }
 
-    /** A page of a search: its users in order and the number of all matches. */
-    public record Found(List<Employee> users, int total) {
-    }
-
     public Employee get(String id) {
         Employee employee = EmployeeIds.isPlausible(id) ? employees.findById(id) : null;
         if (employee == null || employee.scimDeletedAt != null) {
@@ -75,19 +68,9 @@ public class ScimUsers {
     }
 
     /** @param startIndex 1-based, as SCIM counts */
-    public Found search(String filter, int startIndex, int count) {
-        try {
-            Filter parsed = filter == null || filter.isBlank() ? null
-                    : Filter.fromString(ScimFilterText.standard(filter));
-            ScimQueries.Matches matches = queries.users(parsed, startIndex - 1, count);
-            Map<String, Employee> byId = new HashMap<>();
-            if (!matches.ids().isEmpty()) {
-                employees.list("id in ?1", matches.ids()).forEach(e -> byId.put(e.id, e));
-            }
-            return new Found(matches.ids().stream().map(byId::get).filter(e -> e != null).toList(), matches.total());
-        } catch (ScimException e) {
-            throw new ScimFault(e);
-        }
+    public ScimSearch.Page<Employee> search(String filter, int startIndex, int count) {
+        return ScimSearch.run(filter, startIndex, count, queries::users, ids -> employees.list("id in ?1", ids),
+                e -> e.id);
     }
 
     /**

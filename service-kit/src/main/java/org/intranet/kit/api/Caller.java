@@ -18,12 +18,24 @@ public record Caller(String id, String username, Set<String> roles, JsonWebToken
     public static final String ADMIN = "admin";
 
     public static Caller of(SecurityIdentity identity) {
+        return of(identity, IdClaim.NAME);
+    }
+
+    static Caller of(SecurityIdentity identity, String idClaim) {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new IllegalStateException("caller is not authenticated with a bearer token");
         }
-        String id = jwt.getName();
+        Object claimed = jwt.getClaim(idClaim);
+        // a token without the claim (a machine client's, an account only the broker knows) is known by its subject
+        String id = claimed == null || claimed.toString().isBlank() ? jwt.getSubject() : claimed.toString();
         String username = jwt.getClaim("preferred_username");
         return new Caller(id, username == null ? id : username, identity.getRoles(), jwt);
+    }
+
+    /** The configured claim, read once (config is fixed at start). */
+    private static final class IdClaim {
+        static final String NAME = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.oidc.token.principal-claim", String.class).orElse("sub");
     }
 
     public boolean hasRole(String role) {
