@@ -42,11 +42,13 @@ public class ProfileService {
     private final CustomFieldService customFields;
     private final ProfilePolicy policy;
     private final ProfileEvents events;
+    private final ScimGroups directoryGroups;
     private final ClaimsConfig claims;
     private final Clock clock;
 
     ProfileService(EmployeeStore employees, AuditStore audit, ImportJobStore imports, DirectoryQueries directory,
-            CustomFieldService customFields, ProfilePolicy policy, ProfileEvents events, ClaimsConfig claims) {
+            CustomFieldService customFields, ProfilePolicy policy, ProfileEvents events, ScimGroups directoryGroups,
+            ClaimsConfig claims) {
         this.employees = employees;
         this.audit = audit;
         this.imports = imports;
@@ -54,6 +56,7 @@ public class ProfileService {
         this.customFields = customFields;
         this.policy = policy;
         this.events = events;
+        this.directoryGroups = directoryGroups;
         this.claims = claims;
         this.clock = Clock.systemUTC();
     }
@@ -76,8 +79,7 @@ public class ProfileService {
         Employee fresh = TokenProfile.from(caller, claims, now());
         if (employees.handleTakenByOther(fresh.username, fresh.id)) {
             // handles are unique; a second account with the same login keeps working under a derived handle
-            fresh.username = TokenProfile.clip(fresh.username, 120) + "-" + fresh.id.substring(0, Math.min(6,
-                    fresh.id.length()));
+            fresh.username = TokenProfile.derivedHandle(fresh.username, fresh.id);
         }
         boolean inserted = employees.insertIfAbsent(fresh);
         // load the row as a managed entity; when a concurrent first call won the race, publish nothing twice
@@ -252,10 +254,11 @@ public class ProfileService {
 
     /**
      * GDPR erasure (admins): the profile, its audit and its custom values go; the people who reported to them get no
-     * manager (each published as a change); where they acted on others' profiles or ran imports, the audit keeps
-     * the change but not who made it. {@code employee.erased} tells every other service to erase what it holds.
-     * Their identity provider account is not ours to delete: disable it first, or their next sign-in creates a new,
-     * empty profile (which the other services' read-copies ignore: an erased id stays erased there).
+     * manager (each published as a change), they leave their provisioned groups (each published); where they acted on
+     * others' profiles or ran imports, the audit keeps the change but not who made it. {@code employee.erased} tells
+     * every other service to erase what it holds. Their identity provider account is not ours to delete: disable it
+     * first, or their next sign-in creates a new, empty profile (which the other services' read-copies ignore: an
+     * erased id stays erased there).
      */
     @Transactional
     public void erase(Caller caller, String id) {
@@ -270,6 +273,7 @@ public class ProfileService {
         for (Employee report : employees.list("managerId", id)) {
             record(report, noManager, Map.of(), caller.id(), Source.API, List.of());
         }
+        directoryGroups.leaveAll(id);
         audit.forget(id);
         imports.forget(id);
         employees.delete(employee);

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.intranet.profile.events.ProfileEvents;
@@ -72,9 +74,9 @@ public class ScimGroups {
         group.createdAt = now;
         group.updatedAt = now;
         groups.persist(group);
-        groups.flush();
+        flushUnique(group.displayName);
         List<String> added = addMembers(group, ScimPatch.values(ScimNodes.field(body, "members")));
-        events.directoryGroupChanged(group, added, List.of(), false, now);
+        events.directoryGroupChanged(group, group.version, added, List.of(), false, now);
         return group;
     }
 
@@ -111,13 +113,18 @@ public class ScimGroups {
     public void delete(String id, String ifMatch) {
         DirectoryGroup group = current(id, ifMatch);
         List<String> removed = groups.removeAll(id);
+        // the deletion is the group's last change: it carries the next version, as every change does
+        events.directoryGroupChanged(group, group.version + 1, List.of(), removed, true, now());
         groups.delete(group);
-        events.directoryGroupChanged(group, List.of(), removed, true, now());
+        groups.flush();
     }
 
-    /** A person the provisioner deleted leaves its groups; each group publishes the change. */
+    /**
+     * A person leaves every provisioned group (the provisioner deleted them, an admin erased them); each group
+     * publishes the change.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void userDeleted(String employeeId) {
+    void leaveAll(String employeeId) {
         for (String groupId : groups.removeFromAll(employeeId)) {
             changed(groups.findById(groupId), List.of(), List.of(employeeId));
         }
@@ -133,7 +140,9 @@ public class ScimGroups {
             }
             for (var fields = value.fields(); fields.hasNext();) {
                 var field = fields.next();
-                attribute(group, op.getOpType(), field.getKey(), null, field.getValue(), added, removed);
+                if (!isEcho(group, field.getKey(), field.getValue())) {
+                    attribute(group, op.getOpType(), field.getKey(), null, field.getValue(), added, removed);
+                }
             }
             return;
         }
@@ -142,6 +151,24 @@ public class ScimGroups {
         }
         attribute(group, op.getOpType(), path.getElement(0).getAttribute(), path.getElement(0).getValueFilter(),
                 value, added, removed);
+    }
+
+    /**
+     * What a client sends back unchanged in a no-path value: Okta renames with {@code {"id": …, "displayName": …}}.
+     * {@code schemas} and {@code meta} are not the client's to set either; another {@code id} is a 400.
+     */
+    private static boolean isEcho(DirectoryGroup group, String key, JsonNode value) {
+        if (key.equalsIgnoreCase("schemas") || key.equalsIgnoreCase("meta")) {
+            return true;
+        }
+        if (key.equalsIgnoreCase("id")) {
+            if (!value.isTextual() || !value.textValue().equals(group.id)) {
+                throw ScimPatch.fault(BadRequestException.mutability("id is set by the service and cannot be "
+                        + "changed"));
+            }
+            return true;
+        }
+        return false;
     }
 
     private void attribute(DirectoryGroup group, PatchOpType type, String attribute, Filter selector,
@@ -243,15 +270,30 @@ public class ScimGroups {
     private DirectoryGroup changed(DirectoryGroup group, List<String> added, List<String> removed) {
         Instant now = now();
         group.updatedAt = now;
-        groups.flush();
-        events.directoryGroupChanged(group, added, removed, false, now);
+        flushUnique(group.displayName);
+        events.directoryGroupChanged(group, group.version, added, removed, false, now);
         return group;
     }
 
+    /** The group locked until the change commits, so that concurrent member changes queue instead of failing. */
     private DirectoryGroup current(String id, String ifMatch) {
-        DirectoryGroup group = get(id);
+        DirectoryGroup group = id == null || id.length() > 64 ? null
+                : groups.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (group == null) {
+            throw new ScimFault(new ResourceNotFoundException("no Group with id " + id));
+        }
         ScimUsers.requireMatch(ifMatch, group.version, "Group " + id);
         return group;
+    }
+
+    /** Two requests naming groups alike at once: the unique index decides, the loser hears 409. */
+    private void flushUnique(String name) {
+        try {
+            groups.flush();
+        } catch (PersistenceException e) {
+            throw new ScimFault(ResourceConflictException.uniqueness("displayName " + name
+                    + " was given to another Group at the same time"));
+        }
     }
 
     private void requireFreeName(String name, String id) {

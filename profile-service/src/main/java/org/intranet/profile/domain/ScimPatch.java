@@ -35,6 +35,8 @@ import com.unboundid.scim2.common.utils.JsonUtils;
 public final class ScimPatch {
     public static final String PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
     private static final Set<String> OPS = Set.of("add", "replace", "remove");
+    private static final Set<String> SCHEMAS = Set.of(ScimUserDocument.USER.toLowerCase(Locale.ROOT),
+            ScimUserDocument.ENTERPRISE.toLowerCase(Locale.ROOT), "urn:ietf:params:scim:schemas:core:2.0:group");
     private static final JsonNodeFactory JSON = JsonUtils.getJsonNodeFactory();
 
     private ScimPatch() {
@@ -65,8 +67,10 @@ public final class ScimPatch {
                     throw new ScimFault(scim);
                 }
             }
-            throw fault(BadRequestException.invalidSyntax("the PATCH operations cannot be read: "
-                    + e.getMessage().lines().findFirst().orElse("malformed")));
+            // Jackson's message names SDK classes: the client gets what to send instead
+            throw fault(BadRequestException.invalidSyntax("the PATCH operations cannot be read: each is "
+                    + "{\"op\": \"add\"|\"replace\"|\"remove\", \"path\": \"…\", \"value\": …}, add and replace with a "
+                    + "value"));
         }
     }
 
@@ -116,7 +120,7 @@ public final class ScimPatch {
             ObjectNode rest = JSON.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                if (isQualified(entry.getKey(), entry.getValue())) {
+                if (isQualified(entry.getKey())) {
                     out.add(operation(kind, entry.getKey(), entry.getValue()));
                 } else {
                     rest.set(entry.getKey(), entry.getValue());
@@ -131,12 +135,13 @@ public final class ScimPatch {
     }
 
     /**
-     * A key that is itself a path: {@code name.givenName}, or {@code urn:…:User:department} (a schema URN with an
-     * attribute). A bare schema URN holding an object ({@code "urn:…:enterprise:2.0:User": {…}}) merges as it is.
+     * A key that is itself a path: {@code name.givenName}, or {@code urn:…:User:manager} (a schema URN with an
+     * attribute, whatever its value). A schema's own URN holding an object ({@code "urn:…:enterprise:2.0:User": {…}})
+     * merges as it is.
      */
-    private static boolean isQualified(String key, JsonNode value) {
-        if (key.startsWith("urn:")) {
-            return !value.isObject();
+    private static boolean isQualified(String key) {
+        if (key.regionMatches(true, 0, "urn:", 0, 4)) {
+            return !SCHEMAS.contains(key.toLowerCase(Locale.ROOT));
         }
         return key.contains(".");
     }

@@ -111,13 +111,13 @@ public final class ScimUserDocument {
         ProfileChange change = new ProfileChange(clip(displayName, 200),
                 f.text(Attribute.GIVEN_NAME, text(name, "givenName")),
                 f.text(Attribute.FAMILY_NAME, text(name, "familyName")),
-                f.text(Attribute.EMAIL, multiValued(user, "emails", "value")),
+                f.text(Attribute.EMAIL, multiValued(user, "emails", "value", true)),
                 f.text(Attribute.TITLE, text(user, "title")),
                 f.text(Attribute.DEPARTMENT, text(enterprise, "department")),
-                f.text(Attribute.LOCATION, multiValued(user, "addresses", "locality")),
+                f.text(Attribute.LOCATION, multiValued(user, "addresses", "locality", false)),
                 f.text(Attribute.MANAGER, manager(enterprise)),
                 f.text(Attribute.TIME_ZONE, text(user, "timezone")),
-                f.text(Attribute.PHONE, multiValued(user, "phoneNumbers", "value")),
+                f.text(Attribute.PHONE, multiValued(user, "phoneNumbers", "value", false)),
                 null, null, null, null, null, null,
                 f.text(Attribute.EMPLOYEE_NUMBER, text(enterprise, "employeeNumber")),
                 status(user), null);
@@ -165,8 +165,12 @@ public final class ScimUserDocument {
         throw BadRequestException.invalidValue("manager must be {\"value\": \"<id>\"} or an id");
     }
 
-    /** Of a multi-valued attribute: the primary value, else the work one, else the first. */
-    private static String multiValued(JsonNode user, String attribute, String sub) throws BadRequestException {
+    /**
+     * Of a multi-valued attribute: the primary value, else the work one, else (when {@code anyType}) the first. A
+     * profile has one phone and one office: a mobile or fax number, a home address, is not it.
+     */
+    private static String multiValued(JsonNode user, String attribute, String sub, boolean anyType)
+            throws BadRequestException {
         JsonNode values = ScimNodes.field(user, attribute);
         if (values == null || values.isNull()) {
             return null;
@@ -174,18 +178,21 @@ public final class ScimUserDocument {
         if (!values.isArray()) {
             throw BadRequestException.invalidValue(attribute + " must be a list");
         }
-        JsonNode chosen = null;
+        JsonNode work = null;
         for (JsonNode value : values) {
-            if (value.path("primary").asBoolean(false) || "true".equalsIgnoreCase(value.path("primary").asText())) {
-                chosen = value;
-                break;
+            JsonNode primary = ScimNodes.field(value, "primary");
+            if (primary != null && (primary.asBoolean(false) || "true".equalsIgnoreCase(primary.asText()))) {
+                return text(value, sub);
             }
-            if (chosen == null || ("work".equalsIgnoreCase(value.path("type").asText())
-                    && !"work".equalsIgnoreCase(chosen.path("type").asText()))) {
-                chosen = value;
+            JsonNode type = ScimNodes.field(value, "type");
+            if (work == null && type != null && "work".equalsIgnoreCase(type.asText())) {
+                work = value;
             }
         }
-        return chosen == null ? null : text(chosen, sub);
+        if (work == null && anyType && !values.isEmpty()) {
+            work = values.get(0);
+        }
+        return work == null ? null : text(work, sub);
     }
 
     private static String text(JsonNode node, String attribute) throws BadRequestException {

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import org.intranet.kit.domain.ConflictException;
@@ -74,31 +76,50 @@ public class ScimUsers {
     }
 
     /**
-     * Creates a User; a userName deleted earlier by the provisioner brings that person back (a rehire), a person who
-     * signed in first under the id the provisioner names is taken over. @return the person and whether they are new
+     * Creates a User under the id its {@code externalId} names (a random one without). When a profile already has
+     * that id, it is the same person: one who signed in before being provisioned is taken over, one the provisioner
+     * deleted comes back (a rehire), one it already manages is a 409. A userName that is a live User's is a 409; one
+     * that only a deleted User had passes to the newcomer (the former employee keeps a derived handle) unless the
+     * request names no id, in which case it brings that person back.
      */
     @Transactional
     public Employee create(String actorId, JsonNode body) {
         ScimUserDocument.Read user = read(body, EnumSet.noneOf(ScimUserDocument.Attribute.class));
-        Employee sameHandle = employees.find("lower(username) = lower(?1)", user.userName()).firstResult();
-        if (sameHandle != null && sameHandle.scimDeletedAt == null) {
-            throw new ScimFault(ResourceConflictException.uniqueness("userName " + user.userName()
-                    + " is already the User " + sameHandle.id));
+        String named = EmployeeIds.isPlausible(user.externalId()) ? user.externalId() : null;
+        Employee same = named == null ? null : employees.findById(named, LockModeType.PESSIMISTIC_WRITE);
+        Employee sameHandle = employees.find("lower(username) = lower(?1)", user.userName())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+        if (sameHandle != null && sameHandle != same) {
+            if (sameHandle.scimDeletedAt == null) {
+                throw new ScimFault(ResourceConflictException.uniqueness("userName " + user.userName()
+                        + " is already the User " + sameHandle.id));
+            }
+            if (named == null) {
+                same = sameHandle;
+            } else {
+                // a newcomer reusing a leaver's login: the leaver keeps their posts under a derived handle
+                profiles.provisioned(actorId, sameHandle, TokenProfile.derivedHandle(sameHandle.username,
+                        sameHandle.id), sameHandle.externalId, ProfileChange.of(null, null, null, null, null));
+            }
         }
-        if (sameHandle != null) {
-            sameHandle.scimDeletedAt = null;
-            return write(actorId, sameHandle, read(body, PUT_CLEARS), Employee.Status.ACTIVE);
-        }
-        String id = EmployeeIds.isPlausible(user.externalId()) ? user.externalId() : UUID.randomUUID().toString();
-        Employee signedInFirst = employees.findById(id);
-        if (signedInFirst != null) {
-            signedInFirst.scimDeletedAt = null;
-            return write(actorId, signedInFirst, read(body, PUT_CLEARS), null);
+        if (same != null) {
+            if (same.scimDeletedAt == null && same.externalId != null) {
+                throw new ScimFault(ResourceConflictException.uniqueness("the User " + same.id
+                        + " exists already (userName " + same.username + ")"));
+            }
+            boolean rehire = same.scimDeletedAt != null;
+            same.scimDeletedAt = null;
+            return write(actorId, same, read(body, PUT_CLEARS), rehire ? Employee.Status.ACTIVE : null);
         }
         try {
-            return profiles.provisionNew(actorId, id, user.userName(), user.externalId(), user.change());
+            return profiles.provisionNew(actorId, named != null ? named : UUID.randomUUID().toString(),
+                    user.userName(), user.externalId(), user.change());
         } catch (ConflictException e) {
             throw uniqueness(e);
+        } catch (PersistenceException e) {
+            // the same POST twice at once (a client retrying): the unique index decides, the loser hears 409
+            throw new ScimFault(ResourceConflictException.uniqueness("the User " + user.userName()
+                    + " was created at the same time by another request"));
         }
     }
 
@@ -127,12 +148,20 @@ public class ScimUsers {
                 null, null, null, null, null, null, Employee.Status.LEFT, null);
         profiles.provisioned(actorId, employee, employee.username, employee.externalId, leave);
         employee.scimDeletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        groupChanges.userDeleted(employee.id);
+        groupChanges.leaveAll(employee.id);
+        employees.flush();
     }
 
-    /** The person as the request expects them: a wrong {@code If-Match} is a 412 and changes nothing. */
+    /**
+     * The person as the request expects them, locked until the change commits: concurrent changes of one User queue
+     * instead of failing each other. A wrong {@code If-Match} is a 412 and changes nothing.
+     */
     private Employee current(String id, String ifMatch) {
-        Employee employee = get(id);
+        Employee employee = EmployeeIds.isPlausible(id) ? employees.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                : null;
+        if (employee == null || employee.scimDeletedAt != null) {
+            throw new ScimFault(new ResourceNotFoundException("no User with id " + id));
+        }
         requireMatch(ifMatch, employee.version, "User " + id);
         return employee;
     }
@@ -155,6 +184,7 @@ public class ScimUsers {
                 : user.change().withStatus(status);
         try {
             profiles.provisioned(actorId, employee, user.userName(), user.externalId(), change);
+            employees.flush();
         } catch (ConflictException e) {
             throw uniqueness(e);
         }

@@ -37,6 +37,14 @@ public final class TokenProfile {
     }
 
     /**
+     * The handle a person keeps when theirs is someone else's: {@code alice-1a2b3c} (the start of their id), for a
+     * second account with the same login, or a leaver whose login a newcomer now has.
+     */
+    static String derivedHandle(String handle, String id) {
+        return clip(handle, 120) + "-" + id.substring(0, Math.min(6, id.length()));
+    }
+
+    /**
      * Claims come from the identity provider, where users may edit some of them: keep them printable, free of
      * markup and within the column sizes rather than failing the employee's first call.
      */

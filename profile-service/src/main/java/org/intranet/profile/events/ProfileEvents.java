@@ -54,10 +54,10 @@ public class ProfileEvents {
     }
 
     /** A provisioned group changed: its name, the members it gained and lost, or it is gone. */
-    public void directoryGroupChanged(DirectoryGroup group, List<String> added, List<String> removed, boolean deleted,
-            Instant at) {
+    public void directoryGroupChanged(DirectoryGroup group, long version, List<String> added, List<String> removed,
+            boolean deleted, Instant at) {
         outbox.add("directorygroup", group.id, EventTypes.DIRECTORY_GROUP_CHANGED, new DirectoryGroupChanged(
-                group.id, group.displayName, added, removed, deleted, group.version, at));
+                group.id, group.displayName, added, removed, deleted, version, at));
     }
 
     static EmployeeSnapshot snapshot(Employee e, List<String> changed) {

@@ -170,6 +170,9 @@ final class ScimFilterSql implements FilterVisitor<String, String> {
     }
 
     private String nullTest(ComparisonFilter filter, Column column) throws ScimException {
+        if (column.kind() == Kind.MEMBER) {
+            throw BadRequestException.invalidFilter(filter + ": members are matched with value eq \"<id>\"");
+        }
         return switch (filter.getFilterType()) {
             case EQUAL -> column.sql() + " IS NULL";
             case NOT_EQUAL -> column.sql() + " IS NOT NULL";
@@ -180,8 +183,8 @@ final class ScimFilterSql implements FilterVisitor<String, String> {
     private String test(ComparisonFilter filter, Column column, ValueNode value) throws ScimException {
         FilterType type = filter.getFilterType();
         return switch (column.kind()) {
-            case TEXT -> text(type, "lower(" + column.sql() + ")", text(filter, value).toLowerCase(Locale.ROOT));
-            case EXACT -> text(type, column.sql(), text(filter, value));
+            case TEXT -> text(type, "lower(" + column.sql() + ")", text(filter, value), true);
+            case EXACT -> text(type, column.sql(), text(filter, value), false);
             case BOOLEAN -> {
                 boolean flag = bool(filter, value);
                 if (type != FilterType.EQUAL && type != FilterType.NOT_EQUAL) {
@@ -204,7 +207,11 @@ final class ScimFilterSql implements FilterVisitor<String, String> {
         };
     }
 
-    private String text(FilterType type, String sql, String value) {
+    /**
+     * A text comparison. Without case, both sides go through PostgreSQL's {@code lower()}, so they fold alike; LIKE
+     * metacharacters in the value are escaped (escaping is unchanged by folding).
+     */
+    private String text(FilterType type, String sql, String value, boolean ignoreCase) {
         String like = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         switch (type) {
             case CONTAINS -> params.add("%" + like + "%");
@@ -212,14 +219,15 @@ final class ScimFilterSql implements FilterVisitor<String, String> {
             case ENDS_WITH -> params.add("%" + like);
             default -> params.add(value);
         }
+        String param = ignoreCase ? "lower(?)" : "?";
         return switch (type) {
-            case EQUAL -> sql + " = ?";
-            case NOT_EQUAL -> sql + " IS DISTINCT FROM ?";
-            case CONTAINS, STARTS_WITH, ENDS_WITH -> sql + " LIKE ? ESCAPE '\\'";
-            case GREATER_THAN -> sql + " > ?";
-            case GREATER_OR_EQUAL -> sql + " >= ?";
-            case LESS_THAN -> sql + " < ?";
-            default -> sql + " <= ?";
+            case EQUAL -> sql + " = " + param;
+            case NOT_EQUAL -> sql + " IS DISTINCT FROM " + param;
+            case CONTAINS, STARTS_WITH, ENDS_WITH -> sql + " LIKE " + param + " ESCAPE '\\'";
+            case GREATER_THAN -> sql + " > " + param;
+            case GREATER_OR_EQUAL -> sql + " >= " + param;
+            case LESS_THAN -> sql + " < " + param;
+            default -> sql + " <= " + param;
         };
     }
 

@@ -72,9 +72,10 @@ class ScimGroupResourceTest {
         patch("/scim/v2/Groups/" + group, """
                 {"op":"remove","path":"members[value eq \\"%s\\"]"}""".formatted(cat)).statusCode(204);
         assertThat(members(group)).containsExactlyInAnyOrder(ann, dan);
-        // a rename without a path
+        // a rename without a path, echoing the id as Okta does
         patch("/scim/v2/Groups/" + group, """
-                {"op":"Replace","value":{"displayName":"%s renamed"}}""".formatted(name)).statusCode(204);
+                {"op":"replace","value":{"id":"%s","displayName":"%s renamed"}}""".formatted(group, name))
+                .statusCode(204);
         // Entra ID's lookup: by name, without members
         scim().get("/scim/v2/Groups?excludedAttributes=members&filter=displayName eq \"" + name + " renamed\"").then().statusCode(200)
                 .body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(group))
@@ -97,8 +98,43 @@ class ScimGroupResourceTest {
                 .body("members.value", containsInAnyOrder(ann, ben));
         scim().delete("/scim/v2/Users/" + ann).then().statusCode(204);
         assertThat(members(group)).containsExactly(ben);
+        // several leave at once by a value list; an admin's erasure takes a member out too
+        patch("/scim/v2/Groups/" + group, """
+                {"op":"add","path":"members","value":[{"value":"%s"},{"value":"%s"}]}""".formatted(cat, dan))
+                .statusCode(204);
+        patch("/scim/v2/Groups/" + group, """
+                {"op":"Remove","path":"members","value":[{"value":"%s"},{"value":"%s"}]}""".formatted(ben, cat))
+                .statusCode(204);
+        assertThat(members(group)).containsExactly(dan);
+        io.restassured.RestAssured.given().auth().oauth2(org.intranet.testsupport.oidc.TestTokens.user("grp-admin")
+                .roles("employee", "admin").sign()).delete("/api/profiles/" + dan).then().statusCode(204);
+        assertThat(members(group)).isEmpty();
         scim().delete("/scim/v2/Groups/" + group).then().statusCode(204);
         scim().get("/scim/v2/Groups/" + group).then().statusCode(404).body("status", equalTo("404"));
+    }
+
+    @Test
+    void concurrentMemberChangesQueueInsteadOfFailing() throws Exception {
+        List<String> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            people.add(createUser(unique("q" + i), null));
+        }
+        String group = createGroup(unique("Queue"));
+        // one thread per request, released together: the common pool has one thread on a 2-core machine
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(people.size());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> calls = people.stream().map(p -> pool.submit(() -> {
+            start.await();
+            return scim().body("""
+                    {"Operations":[{"op":"Add","path":"members","value":[{"value":"%s"}]}]}""".formatted(p))
+                    .patch("/scim/v2/Groups/" + group).statusCode();
+        })).toList();
+        start.countDown();
+        for (var call : calls) {
+            assertThat(call.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(204);
+        }
+        pool.shutdown();
+        assertThat(members(group)).containsExactlyInAnyOrderElementsOf(people);
     }
 
     @Test
@@ -116,5 +152,9 @@ class ScimGroupResourceTest {
         scim().header("If-Match", "W/\"999\"").delete("/scim/v2/Groups/" + group).then().statusCode(412);
         scim().body("{\"members\":[]}").post("/scim/v2/Groups").then().statusCode(400)
                 .body("scimType", equalTo("invalidValue"));
+        scim().get("/scim/v2/Groups?filter=members eq null").then().statusCode(400)
+                .body("scimType", equalTo("invalidFilter"));
+        patch("/scim/v2/Groups/" + group, "{\"op\":\"replace\",\"value\":{\"id\":\"another\"}}").statusCode(400)
+                .body("scimType", equalTo("mutability"));
     }
 }

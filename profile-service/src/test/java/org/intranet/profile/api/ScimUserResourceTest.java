@@ -168,14 +168,20 @@ class ScimUserResourceTest {
                         {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
                          "Operations":[{"op":"replace","value":{"active":false}}]}""")
                 .patch("/scim/v2/Users/" + id).then().statusCode(200).body("active", equalTo(false));
-        // updates by PUT: what the organisation owns and is omitted is cleared
+        patch("/scim/v2/Users/" + id, """
+                {"op":"add","value":{"phoneNumbers":[{"value":"+1 555 0100","type":"work"}],"timezone":"America/Chicago",
+                 "%s:department":"Ops"}}""".formatted(ENTERPRISE)).statusCode(200)
+                .body("phoneNumbers[0].value", equalTo("+1 555 0100"));
+        // updates by PUT: what the organisation owns and is omitted is cleared; phone and time zone are kept
         scim().body("""
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"%s",
                  "name":{"givenName":"Okta","familyName":"Person"},"title":"Analyst","active":true,
                  "emails":[{"value":"okta@corp.example","primary":true}]}""".formatted(userName))
                 .put("/scim/v2/Users/" + id).then().statusCode(200).body("title", equalTo("Analyst"))
                 .body("active", equalTo(true)).body("displayName", equalTo("Okta Person"))
-                .body("emails[0].value", equalTo("okta@corp.example"));
+                .body("emails[0].value", equalTo("okta@corp.example"))
+                .body("phoneNumbers[0].value", equalTo("+1 555 0100")).body("timezone", equalTo("America/Chicago"))
+                .body("$", not(hasKey(ENTERPRISE)));
         // an invalid token: 401 with a SCIM error whose status is the string "401"
         given().auth().oauth2(TestTokens.user("x").roles("scim").expired().sign()).accept(ScimSupport.SCIM)
                 .get("/scim/v2/Users").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"))
@@ -201,7 +207,10 @@ class ScimUserResourceTest {
         assertThat(ids("emails[type eq \"work\"].value eq \"" + tag + "-a@work.example\"")).containsExactly(a);
         assertThat(ids("emails eq \"" + tag + "-a@work.example\"")).containsExactly(a);
         assertThat(ids("userName ew \"" + tag.substring(tag.length() - 4) + "-b\"")).containsExactly(b);
-        assertThat(ids("userName eq \"" + tag + "_a\"")).isEmpty();
+        // LIKE's wildcards are plain characters in a filter
+        assertThat(ids("userName sw \"" + tag.substring(0, 4) + "_\"")).isEmpty();
+        assertThat(ids("userName co \"%\"")).isEmpty();
+        assertThat(ids("userName sw \"" + tag + "-\" and userName ew \"-a\"")).containsExactly(a);
         // a filter with no match: 200 and none
         scim().get(filter("userName eq \"nobody-" + tag + "\"")).then().statusCode(200)
                 .body("totalResults", equalTo(0)).body("Resources.size()", equalTo(0));
@@ -209,6 +218,41 @@ class ScimUserResourceTest {
 
     private static List<String> ids(String expression) {
         return scim().get(filter(expression)).then().statusCode(200).extract().jsonPath().getList("Resources.id");
+    }
+
+    @Test
+    void whoIsWhoWhenAPersonSignedInFirstLeftOrIsPostedTwice() {
+        // signed in before being provisioned: the POST naming their id takes them over, under their own handle
+        String first = unique("first");
+        given().auth().oauth2(TestTokens.user(first).roles("employee").sign()).get("/api/profiles/me").then()
+                .statusCode(200);
+        String firstId = TestTokens.stableId(first);
+        scim().body("{\"userName\":\"" + first + "\",\"externalId\":\"" + firstId + "\",\"title\":\"Taken over\"}")
+                .post("/scim/v2/Users").then().statusCode(201).body("id", equalTo(firstId))
+                .body("title", equalTo("Taken over"));
+        // the same POST again: that User exists
+        scim().body("{\"userName\":\"" + first + "\",\"externalId\":\"" + firstId + "\"}").post("/scim/v2/Users")
+                .then().statusCode(409).body("scimType", equalTo("uniqueness"));
+        // a newcomer reusing a leaver's login gets a profile of their own; the leaver keeps a derived handle
+        String login = unique("jsmith");
+        String leaver = createUser(login, "\"title\":\"Old title\"");
+        scim().delete("/scim/v2/Users/" + leaver).then().statusCode(204);
+        String newcomer = java.util.UUID.randomUUID().toString();
+        scim().body("{\"userName\":\"" + login + "\",\"externalId\":\"" + newcomer + "\"}").post("/scim/v2/Users")
+                .then().statusCode(201).body("id", equalTo(newcomer)).body("$", not(hasKey("title")));
+        given().auth().oauth2(TestTokens.user("scim-reader").roles("employee").sign()).get("/api/profiles/" + leaver)
+                .then().statusCode(200).body("username", org.hamcrest.Matchers.startsWith(login + "-"))
+                .body("status", equalTo("LEFT"));
+    }
+
+    @Test
+    void anUrnKeyWithAnObjectAndOtherPhoneTypes() {
+        String boss = createUser(unique("urnboss"), null);
+        String id = createUser(unique("urn"), "\"phoneNumbers\":[{\"value\":\"+44 20 0000\",\"type\":\"mobile\"}]");
+        scim().get("/scim/v2/Users/" + id).then().body("$", not(hasKey("phoneNumbers")));
+        patch("/scim/v2/Users/" + id, """
+                {"op":"Replace","value":{"%s:manager":{"value":"%s"}}}""".formatted(ENTERPRISE, boss))
+                .statusCode(200).body("'" + ENTERPRISE + "'.manager.value", equalTo(boss));
     }
 
     @Test
@@ -286,6 +330,14 @@ class ScimUserResourceTest {
         given().accept(ScimSupport.SCIM).get("/scim/v2/Users").then().statusCode(401)
                 .body("schemas", hasItem(ERROR)).body("status", equalTo("401"));
         scim().get(filter("userName eq \"intruder\"")).then().body("totalResults", equalTo(0));
+        for (String path : List.of("/scim/v2/Groups", "/scim/v2/Groups/x", "/scim/v2/Users/x",
+                "/scim/v2/ServiceProviderConfig", "/scim/v2/Schemas", "/scim/v2/ResourceTypes")) {
+            given().auth().oauth2(employee).get(path).then().statusCode(403).body("status", equalTo("403"));
+            given().get(path).then().statusCode(401).body("status", equalTo("401"));
+        }
+        given().auth().oauth2(employee).contentType(ScimSupport.SCIM).body("{\"displayName\":\"x\"}")
+                .post("/scim/v2/Groups").then().statusCode(403);
+        given().auth().oauth2(employee).delete("/scim/v2/Users/x").then().statusCode(403);
     }
 
     @Test
