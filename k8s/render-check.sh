@@ -22,7 +22,7 @@ config_keys=(KAFKA_BOOTSTRAP_SERVERS QUARKUS_DATASOURCE_JDBC_URL QUARKUS_OIDC_AU
 # path prefix -> service that must receive it through the Ingress
 routes=(/api/profiles=profile-service /scim=profile-service
         /api/posts=feed-service /api/feed=feed-service /api/groups=feed-service
-        /api/follows=feed-service /api/announcements=feed-service
+        /api/follows=feed-service /api/announcements=feed-service /api/recognition=feed-service
         /api/search=search-service
         /api/notifications=notification-service /api/notification-preferences=notification-service)
 

@@ -28,7 +28,7 @@ class RestrictedPodsTest {
     private static final Path ROOT = Path.of(System.getProperty("intranet.repo.root", "..")).toAbsolutePath();
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job");
 
-    private static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
+    static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
         Process kubectl = new ProcessBuilder("kubectl", "kustomize", ROOT.resolve("k8s/overlays/" + overlay).toString())
                 .redirectErrorStream(false).start();
         String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -98,7 +98,7 @@ class RestrictedPodsTest {
         assertThat(services).as(overlay + ": the four services are rendered").isEqualTo(4);
     }
 
-    private static boolean onPath(String command) {
+    static boolean onPath(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, command))) {
                 return true;

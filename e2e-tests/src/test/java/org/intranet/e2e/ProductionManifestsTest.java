@@ -1,0 +1,106 @@
+package org.intranet.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What the prod overlay must hold for a platform team, checked on the rendered output: a default-deny network
+ * policy with DNS open, search indices with a replica, an auth host that does not expose Keycloak's admin console,
+ * the SSE settings on the notification routes only, certificates from cert-manager, and rollouts that drop no
+ * request on pods spread over nodes.
+ */
+class ProductionManifestsTest {
+    private static List<JsonNode> prod;
+
+    @BeforeAll
+    static void render() throws Exception {
+        Assumptions.assumeTrue(RestrictedPodsTest.onPath("kubectl"), "kubectl is not installed");
+        prod = RestrictedPodsTest.render("prod");
+    }
+
+    private static List<JsonNode> of(String kind) {
+        return prod.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+    }
+
+    private static JsonNode named(String kind, String name) {
+        return of(kind).stream().filter(o -> o.path("metadata").path("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    @Test
+    void theNamespaceDeniesByDefaultAndLetsEveryPodResolveNames() {
+        JsonNode deny = named("NetworkPolicy", "default-deny");
+        assertThat(deny.path("spec").path("podSelector").isEmpty()).isTrue();
+        assertThat(deny.path("spec").path("policyTypes").toString()).contains("Ingress").contains("Egress");
+        assertThat(deny.path("spec").has("ingress") || deny.path("spec").has("egress")).isFalse();
+        JsonNode dns = named("NetworkPolicy", "allow-dns");
+        assertThat(dns.path("spec").path("podSelector").isEmpty()).isTrue();
+        assertThat(dns.toString()).contains("kube-dns").contains("169.254.20.10/32").contains("\"port\":53");
+        for (String part : List.of("kafka", "postgres", "opensearch", "keycloak")) {
+            named("NetworkPolicy", part);
+        }
+    }
+
+    @Test
+    void searchIndicesHaveAReplicaAndTheSearchRoleMayCancelItsTasks() {
+        JsonNode config = of("ConfigMap").stream()
+                .filter(c -> c.path("metadata").path("name").asText().startsWith("intranet-config")).findFirst()
+                .orElseThrow();
+        assertThat(config.path("data").path("INTRANET_SEARCH_INDEX_REPLICAS").asInt(0)).isGreaterThanOrEqualTo(1);
+        assertThat(named("OpensearchRole", "intranet-search-service").path("spec").path("clusterPermissions")
+                .toString()).contains("cluster:admin/tasks/cancel");
+    }
+
+    @Test
+    void theAuthHostServesOnlyKeycloaksPublicPaths() {
+        List<String> authPaths = new ArrayList<>();
+        for (JsonNode ingress : of("Ingress")) {
+            for (JsonNode rule : ingress.path("spec").path("rules")) {
+                if (rule.path("host").asText().startsWith("auth.")) {
+                    rule.path("http").path("paths").forEach(p -> authPaths.add(p.path("path").asText()));
+                }
+            }
+        }
+        assertThat(authPaths).containsExactlyInAnyOrder("/realms", "/resources");
+    }
+
+    @Test
+    void onlyTheNotificationRoutesStreamAndCertificatesComeFromCertManager() {
+        for (JsonNode ingress : of("Ingress")) {
+            String name = ingress.path("metadata").path("name").asText();
+            JsonNode annotations = ingress.path("metadata").path("annotations");
+            boolean streams = annotations.path("nginx.ingress.kubernetes.io/proxy-buffering").asText().equals("off");
+            boolean notifications = ingress.toString().contains("notification-service");
+            assertThat(streams).as(name + " has the SSE settings exactly when it routes notifications")
+                    .isEqualTo(notifications);
+            if (!notifications) {
+                assertThat(annotations.path("cert-manager.io/cluster-issuer").asText()).as(name).isNotBlank();
+            }
+            assertThat(ingress.path("spec").path("tls").isEmpty()).as(name + " has TLS").isFalse();
+        }
+        assertThat(of("Ingress").toString()).contains("\"path\":\"/api/recognition\"");
+    }
+
+    @Test
+    void rolloutsDrainAndReplicasLiveOnDifferentNodes() {
+        for (JsonNode deployment : of("Deployment")) {
+            String name = deployment.path("metadata").path("name").asText();
+            JsonNode pod = deployment.path("spec").path("template").path("spec");
+            assertThat(pod.path("terminationGracePeriodSeconds").asInt()).as(name).isGreaterThan(20 + 8);
+            assertThat(pod.path("containers").get(0).path("lifecycle").path("preStop").isMissingNode())
+                    .as(name + " preStop").isFalse();
+            assertThat(pod.path("topologySpreadConstraints").toString()).as(name)
+                    .contains("\"topologyKey\":\"kubernetes.io/hostname\",\"whenUnsatisfiable\":\"DoNotSchedule\"");
+            assertThat(pod.path("containers").get(0).path("resources").path("requests").path("cpu").asText())
+                    .as(name + " CPU request").isEqualTo("1");
+        }
+    }
+}
