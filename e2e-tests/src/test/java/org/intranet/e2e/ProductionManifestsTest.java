@@ -90,6 +90,47 @@ class ProductionManifestsTest {
     }
 
     @Test
+    void theGatewayApiComponentReplacesTheIngressesWithTheSameRoutes() throws Exception {
+        java.nio.file.Path overlay = java.nio.file.Path.of("target/gateway-overlay").toAbsolutePath();
+        java.nio.file.Files.createDirectories(overlay);
+        java.nio.file.Path root = overlay.relativize(java.nio.file.Path.of(
+                System.getProperty("intranet.repo.root", "..")).toAbsolutePath().normalize());
+        java.nio.file.Files.writeString(overlay.resolve("kustomization.yaml"), String.join("\n",
+                "apiVersion: kustomize.config.k8s.io/v1beta1", "kind: Kustomization",
+                "resources:", "  - " + root.resolve("k8s/overlays/prod"),
+                "components:", "  - " + root.resolve("k8s/components/gateway-api"), ""));
+        List<JsonNode> rendered = RestrictedPodsTest.renderDirectory(overlay);
+        assertThat(rendered).noneMatch(o -> o.path("kind").asText().equals("Ingress"));
+        List<JsonNode> routes = rendered.stream().filter(o -> o.path("kind").asText().equals("HTTPRoute")).toList();
+        List<String> paths = new ArrayList<>();
+        List<String> authPaths = new ArrayList<>();
+        for (JsonNode route : routes) {
+            boolean auth = route.path("spec").path("hostnames").toString().contains("auth.");
+            for (JsonNode rule : route.path("spec").path("rules")) {
+                String path = rule.path("matches").get(0).path("path").path("value").asText();
+                (auth ? authPaths : paths).add(path);
+                String backend = rule.path("backendRefs").get(0).path("name").asText();
+                int port = rule.path("backendRefs").get(0).path("port").asInt();
+                if (!backend.startsWith("intranet-keycloak")) {
+                    JsonNode service = named("Service", backend);
+                    assertThat(service.path("spec").path("ports").get(0).path("port").asInt()).as(backend)
+                            .isEqualTo(port);
+                }
+            }
+        }
+        List<String> ingressPaths = new ArrayList<>();
+        for (JsonNode ingress : of("Ingress")) {
+            for (JsonNode rule : ingress.path("spec").path("rules")) {
+                if (!rule.path("host").asText().startsWith("auth.")) {
+                    rule.path("http").path("paths").forEach(p -> ingressPaths.add(p.path("path").asText()));
+                }
+            }
+        }
+        assertThat(paths).containsExactlyInAnyOrderElementsOf(ingressPaths);
+        assertThat(authPaths).containsExactlyInAnyOrder("/realms", "/resources");
+    }
+
+    @Test
     void rolloutsDrainAndReplicasLiveOnDifferentNodes() {
         for (JsonNode deployment : of("Deployment")) {
             String name = deployment.path("metadata").path("name").asText();

@@ -29,7 +29,12 @@ class RestrictedPodsTest {
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job");
 
     static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", ROOT.resolve("k8s/overlays/" + overlay).toString())
+        return renderDirectory(ROOT.resolve("k8s/overlays/" + overlay));
+    }
+
+    /** The objects {@code kubectl kustomize} renders from a kustomization directory. */
+    static List<JsonNode> renderDirectory(Path directory) throws IOException, InterruptedException {
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", directory.toString())
                 .redirectErrorStream(false).start();
         String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String errors = new String(kubectl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
