@@ -131,6 +131,47 @@ class ProductionManifestsTest {
     }
 
     @Test
+    void kafkaAuthenticatesEachServiceWhichWritesOnlyItsOwnTopics() {
+        JsonNode kafka = named("Kafka", "intranet").path("spec").path("kafka");
+        for (JsonNode listener : kafka.path("listeners")) {
+            assertThat(listener.path("tls").asBoolean()).as(listener.path("name").asText() + " TLS").isTrue();
+            assertThat(listener.path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
+        }
+        assertThat(kafka.path("authorization").path("type").asText()).isEqualTo("simple");
+        assertThat(kafka.path("rack").path("topologyKey").asText()).isEqualTo("topology.kubernetes.io/zone");
+        assertThat(named("KafkaNodePool", "dual-role").path("spec").path("template").path("pod").path("affinity")
+                .path("podAntiAffinity").path("requiredDuringSchedulingIgnoredDuringExecution").toString())
+                .contains("kubernetes.io/hostname");
+        java.util.Map<String, String> owns = java.util.Map.of("profile-service", "intranet.profile",
+                "feed-service", "intranet.feed", "search-service", "-", "notification-service", "-");
+        for (var entry : owns.entrySet()) {
+            String service = entry.getKey();
+            String shortName = service.replace("-service", "");
+            JsonNode user = named("KafkaUser", service);
+            for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+                String topic = acl.path("resource").path("name").asText();
+                if (acl.path("resource").path("type").asText().equals("group")) {
+                    assertThat(topic).as(service + "'s group").isEqualTo(service);
+                } else if (acl.path("operations").toString().contains("Write")) {
+                    assertThat(topic.equals(entry.getValue()) || topic.endsWith(".dlq." + shortName))
+                            .as(service + " may write " + topic).isTrue();
+                }
+            }
+            JsonNode container = named("Deployment", service).path("spec").path("template").path("spec")
+                    .path("containers").get(0);
+            JsonNode jaas = null;
+            for (JsonNode env : container.path("env")) {
+                if (env.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG")) {
+                    jaas = env;
+                }
+            }
+            assertThat(jaas).as(service + " has Kafka credentials").isNotNull();
+            assertThat(jaas.path("valueFrom").path("secretKeyRef").path("name").asText()).as(service + "'s own")
+                    .isEqualTo(service);
+        }
+    }
+
+    @Test
     void rolloutsDrainAndReplicasLiveOnDifferentNodes() {
         for (JsonNode deployment : of("Deployment")) {
             String name = deployment.path("metadata").path("name").asText();
