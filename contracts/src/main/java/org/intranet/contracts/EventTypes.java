@@ -12,6 +12,7 @@ public final class EventTypes {
     public static final String MANAGER_CHANGED = "intranet.profile.manager.changed.v1";
     public static final String DEPARTMENT_CHANGED = "intranet.profile.department.changed.v1";
     public static final String DIRECTORY_GROUP_CHANGED = "intranet.profile.directorygroup.changed.v1";
+    public static final String DIRECTORY_MEMBER_CHANGED = "intranet.profile.directorymember.changed.v1";
     public static final String POST_PUBLISHED = "intranet.feed.post.published.v1";
     public static final String POST_EDITED = "intranet.feed.post.edited.v1";
     public static final String POST_DELETED = "intranet.feed.post.deleted.v1";

@@ -172,6 +172,17 @@ class ProductionManifestsTest {
     }
 
     @Test
+    void theTopicsCanRebuildEveryReadCopy() {
+        JsonNode profile = named("KafkaTopic", "intranet.profile").path("spec").path("config");
+        assertThat(profile.path("cleanup.policy").asText()).isEqualTo("compact");
+        assertThat(profile.path("min.compaction.lag.ms").asLong()).isGreaterThanOrEqualTo(86_400_000L);
+        assertThat(profile.path("delete.retention.ms").asLong()).isGreaterThanOrEqualTo(86_400_000L);
+        JsonNode feed = named("KafkaTopic", "intranet.feed").path("spec").path("config");
+        long retention = feed.path("retention.ms").asLong();
+        assertThat(retention == -1 || retention >= 365L * 86_400_000L).as("intranet.feed keeps a year").isTrue();
+    }
+
+    @Test
     void rolloutsDrainAndReplicasLiveOnDifferentNodes() {
         for (JsonNode deployment : of("Deployment")) {
             String name = deployment.path("metadata").path("name").asText();

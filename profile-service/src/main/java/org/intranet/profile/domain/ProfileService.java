@@ -154,10 +154,11 @@ public class ProfileService {
         }
         employees.persist(fresh);
         audit.record(fresh.id, actorId, source.name(), fields, now);
-        events.created(fresh);
         if (fresh.status == Employee.Status.LEFT) {
             events.deactivated(fresh, actorId);
         }
+        // last: on the compacted topic the snapshot is what a replay finds of this person
+        events.created(fresh);
         return fresh;
     }
 
@@ -239,7 +240,6 @@ public class ProfileService {
         }
         employees.flush();
         audit.record(employee.id, actorId, source.name(), changed, now);
-        events.updated(employee, changed);
         if (employee.status == Employee.Status.LEFT && status != Employee.Status.LEFT) {
             events.deactivated(employee, actorId);
         }
@@ -249,6 +249,8 @@ public class ProfileService {
         if (!Objects.equals(department, employee.department)) {
             events.departmentChanged(employee, department, now);
         }
+        // last: on the compacted topic the snapshot is what a replay finds of this person
+        events.updated(employee, changed);
         return changed;
     }
 

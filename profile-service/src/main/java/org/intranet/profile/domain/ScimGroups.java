@@ -76,7 +76,8 @@ public class ScimGroups {
         groups.persist(group);
         flushUnique(group.displayName);
         List<String> added = addMembers(group, ScimPatch.values(ScimNodes.field(body, "members")));
-        events.directoryGroupChanged(group, group.version, added, List.of(), false, now);
+        events.directoryGroupChanged(group, group.version, false, now);
+        events.directoryMembersChanged(group.id, added, List.of(), now);
         return group;
     }
 
@@ -114,7 +115,9 @@ public class ScimGroups {
         DirectoryGroup group = current(id, ifMatch);
         List<String> removed = groups.removeAll(id);
         // the deletion is the group's last change: it carries the next version, as every change does
-        events.directoryGroupChanged(group, group.version + 1, List.of(), removed, true, now());
+        Instant now = now();
+        events.directoryMembersChanged(id, List.of(), removed, now);
+        events.directoryGroupChanged(group, group.version + 1, true, now);
         groups.delete(group);
         groups.flush();
     }
@@ -271,7 +274,8 @@ public class ScimGroups {
         Instant now = now();
         group.updatedAt = now;
         flushUnique(group.displayName);
-        events.directoryGroupChanged(group, group.version, added, removed, false, now);
+        events.directoryGroupChanged(group, group.version, false, now);
+        events.directoryMembersChanged(group.id, added, removed, now);
         return group;
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.intranet.contracts.DepartmentChanged;
 import org.intranet.contracts.DirectoryGroupChanged;
+import org.intranet.contracts.DirectoryMemberChanged;
 import org.intranet.contracts.EmployeeDeactivated;
 import org.intranet.contracts.EmployeeErased;
 import org.intranet.contracts.EmployeeSnapshot;
@@ -16,7 +17,11 @@ import org.intranet.kit.outbox.Outbox;
 import org.intranet.profile.domain.DirectoryGroup;
 import org.intranet.profile.domain.Employee;
 
-/** Writes profile events to the outbox, in the caller's transaction; keyed by the employee's (or group's) id. */
+/**
+ * Writes profile events to the outbox, in the caller's transaction; keyed by the employee's (or group's, or
+ * membership's) id. {@code intranet.profile} is compacted: the last record of a key must say all there is, so an
+ * employee's snapshot is always written after the other events of the same change.
+ */
 @ApplicationScoped
 public class ProfileEvents {
     static final String AGGREGATE = "employee";
@@ -39,8 +44,13 @@ public class ProfileEvents {
                 new EmployeeDeactivated(employee.id, employee.username, employee.leftAt, by));
     }
 
+    /**
+     * The erasure, then a tombstone for the person's key: once the compacted topic has cleaned up, nothing of them is
+     * left in it (docs/events.md, "Retention and replay").
+     */
     public void erased(String id, Instant at, String by) {
         outbox.add(AGGREGATE, id, EventTypes.EMPLOYEE_ERASED, new EmployeeErased(id, at, by));
+        outbox.tombstone(AGGREGATE, id);
     }
 
     public void managerChanged(Employee employee, String previous, Instant at) {
@@ -53,11 +63,18 @@ public class ProfileEvents {
                 new DepartmentChanged(employee.id, previous, employee.department, at));
     }
 
-    /** A provisioned group changed: its name, the members it gained and lost, or it is gone. */
-    public void directoryGroupChanged(DirectoryGroup group, long version, List<String> added, List<String> removed,
-            boolean deleted, Instant at) {
+    /** A provisioned group as it now is (created, renamed, deleted); its members are published one by one. */
+    public void directoryGroupChanged(DirectoryGroup group, long version, boolean deleted, Instant at) {
         outbox.add("directorygroup", group.id, EventTypes.DIRECTORY_GROUP_CHANGED, new DirectoryGroupChanged(
-                group.id, group.displayName, added, removed, deleted, version, at));
+                group.id, group.displayName, deleted, version, at));
+    }
+
+    /** Each person who joined or left a provisioned group: one record per membership, keyed by it. */
+    public void directoryMembersChanged(String groupId, List<String> joined, List<String> left, Instant at) {
+        joined.forEach(id -> outbox.add("directorymember", DirectoryMemberChanged.key(groupId, id),
+                EventTypes.DIRECTORY_MEMBER_CHANGED, new DirectoryMemberChanged(groupId, id, true, at)));
+        left.forEach(id -> outbox.add("directorymember", DirectoryMemberChanged.key(groupId, id),
+                EventTypes.DIRECTORY_MEMBER_CHANGED, new DirectoryMemberChanged(groupId, id, false, at)));
     }
 
     static EmployeeSnapshot snapshot(Employee e, List<String> changed) {

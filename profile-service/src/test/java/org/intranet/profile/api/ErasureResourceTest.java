@@ -1,12 +1,14 @@
 package org.intranet.profile.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.intranet.contracts.EventTypes;
 import org.intranet.contracts.Topics;
@@ -59,8 +61,15 @@ class ErasureResourceTest {
                 .then().body("items[0].fields", equalTo(java.util.List.of("managerId")));
         TestTopics topics = new TestTopics(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
                 String.class));
-        topics.await(Topics.PROFILE, r -> boss.equals(r.key())
-                && EventTypes.EMPLOYEE_ERASED.equals(TestTopics.header(r, "ce_type")), 1, Duration.ofSeconds(20));
+        ConsumerRecord<String, String> erased = topics.await(Topics.PROFILE, r -> boss.equals(r.key())
+                && EventTypes.EMPLOYEE_ERASED.equals(TestTopics.header(r, "ce_type")), 1, Duration.ofSeconds(20))
+                .get(0);
+        // then a tombstone for the key: compaction drops everything the topic held of them
+        ConsumerRecord<String, String> tombstone = topics.exactly(Topics.PROFILE, r -> boss.equals(r.key())
+                && r.value() == null, 1, Duration.ofSeconds(20), Duration.ofSeconds(2)).get(0);
+        assertThat(TestTopics.header(tombstone, "ce_type")).isNull();
+        assertThat(tombstone.partition()).isEqualTo(erased.partition());
+        assertThat(tombstone.offset()).isGreaterThan(erased.offset());
         topics.await(Topics.PROFILE, r -> report.equals(r.key())
                 && EventTypes.MANAGER_CHANGED.equals(TestTopics.header(r, "ce_type"))
                 && r.value().contains(boss), 2, Duration.ofSeconds(20));

@@ -46,6 +46,14 @@ class ScimGroupResourceTest {
                 .post("/scim/v2/Groups").then().statusCode(201).extract().path("id");
     }
 
+    private static boolean readMember(ConsumerRecord<String, String> record) {
+        try {
+            return new ObjectMapper().readTree(record.value()).get("member").asBoolean();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<String> members(String group) {
         return scim().get("/scim/v2/Groups/" + group).then().statusCode(200).extract().jsonPath()
                 .getList("members.value");
@@ -81,16 +89,20 @@ class ScimGroupResourceTest {
                 .body("totalResults", equalTo(1)).body("Resources[0].id", equalTo(group))
                 .body("Resources[0]", not(hasKey("members")));
         scim().get("/scim/v2/Groups?filter=members[value eq \"" + dan + "\"]").then().body("Resources.id", org.hamcrest.Matchers.hasItem(group));
-        // the deltas, in order
+        // the group as it is, and one record per membership keyed by it, in order
         TestTopics topics = new TestTopics(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
                 String.class));
         List<ConsumerRecord<String, String>> changes = topics.await(Topics.PROFILE, r -> group.equals(r.key())
                 && EventTypes.DIRECTORY_GROUP_CHANGED.equals(TestTopics.header(r, "ce_type")), 5,
                 Duration.ofSeconds(20));
-        JsonNode added = new ObjectMapper().readTree(changes.get(1).value()).get("addedMemberIds");
-        assertThat(added.toString()).contains(ben, cat, dan);
-        JsonNode removed = new ObjectMapper().readTree(changes.get(2).value()).get("removedMemberIds");
-        assertThat(removed.toString()).contains(ben).doesNotContain(cat);
+        assertThat(new ObjectMapper().readTree(changes.get(4).value()).get("displayName").asText())
+                .isEqualTo(name + " renamed");
+        List<ConsumerRecord<String, String>> bens = topics.await(Topics.PROFILE,
+                r -> (group + "/" + ben).equals(r.key()), 2, Duration.ofSeconds(20));
+        assertThat(bens).extracting(r -> readMember(r)).containsExactly(true, false);
+        List<ConsumerRecord<String, String>> cats = topics.await(Topics.PROFILE,
+                r -> (group + "/" + cat).equals(r.key()), 2, Duration.ofSeconds(20));
+        assertThat(cats).extracting(r -> readMember(r)).containsExactly(true, false);
         // PUT sets the whole list; a deleted user leaves every group
         scim().body("""
                 {"displayName":"%s","members":[{"value":"%s"},{"value":"%s"}]}""".formatted(name, ann, ben))

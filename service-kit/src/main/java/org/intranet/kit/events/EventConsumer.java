@@ -36,10 +36,20 @@ public class EventConsumer {
     }
 
     public void consume(ConsumerRecord<String, String> record, Consumer<CloudEventRecord> handler) {
+        if (isTombstone(record)) {
+            // a compacted topic's marker that the key's earlier records are gone; the event that caused it (an
+            // erasure) came before it and was handled then
+            return;
+        }
         CloudEventRecord event = CloudEventRecord.of(record);
         retry.get(() -> {
             handler.accept(event);
             return null;
         }, Void.class);
+    }
+
+    /** No value and no CloudEvent headers: a tombstone. A CloudEvent without data is still poison. */
+    static boolean isTombstone(ConsumerRecord<String, String> record) {
+        return record.value() == null && record.headers().lastHeader("ce_id") == null;
     }
 }

@@ -43,6 +43,22 @@ public class Outbox {
         return id;
     }
 
+    /** The {@code type} of an outbox row that the relay sends as a tombstone, not as a CloudEvent. */
+    public static final String TOMBSTONE = "tombstone";
+
+    /**
+     * A tombstone for the aggregate's key, in the caller's transaction: a record without a value, which tells a
+     * compacted topic to drop every earlier record of that key (the data an erasure removed). Consumers skip it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tombstone(String aggregateType, String aggregateId) {
+        sql.update("""
+                INSERT INTO outbox (id, aggregatetype, aggregateid, type, timestamp, payload)
+                VALUES (?, ?, ?, ?, ?, 'null'::jsonb)""",
+                UUID.randomUUID(), aggregateType, aggregateId, TOMBSTONE, Instant.now());
+        written.fire(OutboxWritten.INSTANCE);
+    }
+
     private String toJson(Object payload) {
         try {
             return json.writeValueAsString(payload);

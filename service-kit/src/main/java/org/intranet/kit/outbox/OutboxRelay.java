@@ -202,6 +202,11 @@ public class OutboxRelay {
     }
 
     private Message<String> toMessage(Row row) {
+        if (Outbox.TOMBSTONE.equals(row.type())) {
+            // no value and no CloudEvent: Kafka's tombstone for the key
+            return Message.<String>of(null)
+                    .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.aggregateId()).build());
+        }
         return Message.of(row.payload())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(row.id())
