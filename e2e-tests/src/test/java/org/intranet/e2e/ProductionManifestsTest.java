@@ -47,6 +47,22 @@ class ProductionManifestsTest {
         for (String part : List.of("kafka", "postgres", "opensearch", "keycloak")) {
             named("NetworkPolicy", part);
         }
+        // OpenSearch only for search-service, SMTP only for notification-service
+        for (JsonNode policy : of("NetworkPolicy")) {
+            String text = policy.toString();
+            String selects = policy.path("spec").path("podSelector").toString();
+            if (!selects.contains("-service")) {
+                continue;
+            }
+            if (text.contains("\"port\":9200") && policy.path("spec").has("egress")) {
+                assertThat(selects).as(policy.path("metadata").path("name").asText()).contains("search-service")
+                        .doesNotContain("profile-service");
+            }
+            if (text.contains("\"port\":587")) {
+                assertThat(selects).as(policy.path("metadata").path("name").asText())
+                        .contains("notification-service").doesNotContain("feed-service");
+            }
+        }
     }
 
     @Test
@@ -180,6 +196,43 @@ class ProductionManifestsTest {
         JsonNode feed = named("KafkaTopic", "intranet.feed").path("spec").path("config");
         long retention = feed.path("retention.ms").asLong();
         assertThat(retention == -1 || retention >= 365L * 86_400_000L).as("intranet.feed keeps a year").isTrue();
+    }
+
+    @Test
+    void everyPodFitsThePostgresConnectionBudgetAndEachServiceHasItsOwnRole() {
+        JsonNode cluster = named("Cluster", "intranet-pg").path("spec");
+        int max = cluster.path("postgresql").path("parameters").path("max_connections").asInt();
+        JsonNode config = of("ConfigMap").stream()
+                .filter(c -> c.path("metadata").path("name").asText().startsWith("intranet-config")).findFirst()
+                .orElseThrow().path("data");
+        int pool = config.path("QUARKUS_DATASOURCE_JDBC_MAX_SIZE").asInt();
+        int reads = config.path("QUARKUS_DATASOURCE_READS_JDBC_MAX_SIZE").asInt();
+        assertThat(pool).as("a pool size is set for prod").isPositive();
+        int total = 0;
+        for (String service : List.of("profile", "feed", "search", "notification")) {
+            // the HPA's maximum, plus the surge pod of a rollout (maxSurge 1)
+            JsonNode deployment = named("Deployment", service + "-service").path("spec");
+            int pods = named("HorizontalPodAutoscaler", service + "-service").path("spec").path("maxReplicas").asInt()
+                    + deployment.path("strategy").path("rollingUpdate").path("maxSurge").asInt(2);
+            total += pods * (pool + (service.equals("feed") ? reads : 0));
+            JsonNode env = named("Deployment", service + "-service").path("spec").path("template").path("spec")
+                    .path("containers").get(0).path("env");
+            assertThat(env.toString()).as(service + " connects as its own role")
+                    .contains("\"name\":\"intranet-pg-" + service + "\"").doesNotContain("intranet-pg-app");
+        }
+        JsonNode keycloak = named("Keycloak", "intranet-keycloak").path("spec");
+        total += keycloak.path("instances").asInt() * keycloak.path("db").path("poolMaxSize").asInt();
+        assertThat(keycloak.path("db").path("poolMaxSize").asInt()).isPositive();
+        assertThat(total + 20).as("pools at the HPA maximum, plus 20 for administration and the operator")
+                .isLessThanOrEqualTo(max);
+        JsonNode schemas = named("Database", "intranet-pg-intranet").path("spec").path("schemas");
+        assertThat(schemas).hasSize(4).allSatisfy(schema ->
+                assertThat(schema.path("owner").asText()).isEqualTo(schema.path("name").asText()));
+        assertThat(cluster.path("imageCatalogRef").path("major").asInt()).isEqualTo(17);
+        assertThat(cluster.path("backup").path("volumeSnapshot").isMissingNode()).isFalse();
+        named("ScheduledBackup", "intranet-pg-daily");
+        assertThat(named("OpenSearchCluster", "intranet-search").path("spec").path("general").path("version")
+                .asText()).matches("\\d+\\.\\d+\\.\\d+");
     }
 
     @Test
