@@ -44,9 +44,16 @@ class ProductionManifestsTest {
         JsonNode dns = named("NetworkPolicy", "allow-dns");
         assertThat(dns.path("spec").path("podSelector").isEmpty()).isTrue();
         assertThat(dns.toString()).contains("kube-dns").contains("169.254.20.10/32").contains("\"port\":53");
-        for (String part : List.of("kafka", "postgres", "opensearch", "keycloak")) {
+        for (String part : List.of("kafka", "postgres", "opensearch", "opensearch-jobs", "keycloak")) {
             named("NetworkPolicy", part);
         }
+        // the operators' jobs are covered (realm import, OpenSearch security config), and the Keycloak operator's
+        // own policy, which would open Keycloak to every pod, is off
+        assertThat(named("NetworkPolicy", "keycloak").path("spec").path("podSelector").toString())
+                .contains("keycloak-realm-import");
+        assertThat(named("NetworkPolicy", "postgres").toString()).contains("keycloak-realm-import");
+        assertThat(named("Keycloak", "intranet-keycloak").path("spec").path("networkPolicy").path("enabled")
+                .asBoolean(true)).isFalse();
         // OpenSearch only for search-service, SMTP only for notification-service
         for (JsonNode policy : of("NetworkPolicy")) {
             String text = policy.toString();
@@ -144,6 +151,10 @@ class ProductionManifestsTest {
         }
         assertThat(paths).containsExactlyInAnyOrderElementsOf(ingressPaths);
         assertThat(authPaths).containsExactlyInAnyOrder("/realms", "/resources");
+        // the Gateway's proxies, not the retired ingress controller, are let in
+        String policies = rendered.stream().filter(o -> o.path("kind").asText().equals("NetworkPolicy")).toList()
+                .toString();
+        assertThat(policies).doesNotContain("ingress-nginx").contains("\"kubernetes.io/metadata.name\":\"gateway\"");
     }
 
     @Test
