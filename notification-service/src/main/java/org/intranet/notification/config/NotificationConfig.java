@@ -10,6 +10,18 @@ public interface NotificationConfig {
 
     Stream stream();
 
+    Retention retention();
+
+    interface Retention {
+        /** How long a notification is kept once read; unread ones are kept until they are read. */
+        @WithDefault("90d")
+        Duration read();
+
+        /** Rows deleted per statement: short transactions, no long lock on the table. */
+        @WithDefault("1000")
+        int batch();
+    }
+
     interface Stream {
         /** How often an idle live stream gets a comment line, so proxies do not close it. */
         @WithDefault("25s")

@@ -32,6 +32,17 @@ public class NotificationStore {
     }
 
     /** @return false when an equivalent notification exists already (one mention per post and recipient) */
+    /**
+     * Deletes up to {@code batch} notifications read before {@code cutoff}, oldest first; rows another replica is
+     * deleting at the same moment are skipped, not waited for. @return how many were deleted
+     */
+    public int deleteReadBefore(Instant cutoff, int batch) {
+        return sql.update("""
+                DELETE FROM notifications WHERE id IN (
+                    SELECT id FROM notifications WHERE read_at < ? ORDER BY read_at LIMIT ? FOR UPDATE SKIP LOCKED)""",
+                cutoff, batch);
+    }
+
     /** Erasure: every notification addressed to them. */
     public int deleteOf(String recipientId) {
         return sql.update("DELETE FROM notifications WHERE recipient_id = ?", recipientId);
