@@ -1,5 +1,7 @@
 package org.intranet.profile.domain;
 
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+
 /** Weak ETags over an entity's version, as SCIM's {@code meta.version} and the {@code ETag} header carry them. */
 public final class ETags {
     private ETags() {
@@ -7,6 +9,23 @@ public final class ETags {
 
     public static String of(long version) {
         return "W/\"" + version + "\"";
+    }
+
+    /**
+     * {@code If-Match} must name this version (absent or {@code *}: any version will do); otherwise a 412 and nothing
+     * changes. {@code what} names the resource in the error.
+     */
+    static void requireMatch(String ifMatch, long version, String what) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return;
+        }
+        for (String tag : ifMatch.split(",")) {
+            if (parse(tag) == version) {
+                return;
+            }
+        }
+        throw new ScimFault(new PreconditionFailedException(what + " has changed: its ETag is now " + of(version)
+                + ", not " + ifMatch.strip() + "; read it again"));
     }
 
     /** @return the version a tag names, or -1 for a tag this service did not issue */

@@ -21,6 +21,12 @@ public record ProfileChange(String displayName, String givenName, String familyN
                 null, null, skills, null, null, null, null, null);
     }
 
+    /** The person leaves: only the status changes. */
+    public static ProfileChange leaving() {
+        return new ProfileChange(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, Employee.Status.LEFT, null);
+    }
+
     /** The same change with this manager (an import resolves managers by handle once every row is read). */
     public ProfileChange withManager(String id) {
         return new ProfileChange(displayName, givenName, familyName, email, title, department, location, id,

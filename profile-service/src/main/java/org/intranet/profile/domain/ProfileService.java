@@ -1,15 +1,12 @@
 package org.intranet.profile.domain;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,12 +14,10 @@ import jakarta.transaction.Transactional;
 import org.intranet.kit.api.Caller;
 import org.intranet.kit.config.ClaimsConfig;
 import org.intranet.kit.domain.AccessDeniedException;
-import org.intranet.kit.domain.ConflictException;
 import org.intranet.kit.domain.InvalidRequestException;
 import org.intranet.kit.domain.NotFoundException;
 import org.intranet.profile.events.ProfileEvents;
 import org.intranet.profile.store.AuditStore;
-import org.intranet.profile.store.DirectoryQueries;
 import org.intranet.profile.store.ImportJobStore;
 import org.intranet.profile.store.EmployeeStore;
 
@@ -38,7 +33,7 @@ public class ProfileService {
     private final EmployeeStore employees;
     private final AuditStore audit;
     private final ImportJobStore imports;
-    private final DirectoryQueries directory;
+    private final ProfileChecks checks;
     private final CustomFieldService customFields;
     private final ProfilePolicy policy;
     private final ProfileEvents events;
@@ -46,13 +41,13 @@ public class ProfileService {
     private final ClaimsConfig claims;
     private final Clock clock;
 
-    ProfileService(EmployeeStore employees, AuditStore audit, ImportJobStore imports, DirectoryQueries directory,
+    ProfileService(EmployeeStore employees, AuditStore audit, ImportJobStore imports, ProfileChecks checks,
             CustomFieldService customFields, ProfilePolicy policy, ProfileEvents events, ScimGroups directoryGroups,
             ClaimsConfig claims) {
         this.employees = employees;
         this.audit = audit;
         this.imports = imports;
-        this.directory = directory;
+        this.checks = checks;
         this.customFields = customFields;
         this.policy = policy;
         this.events = events;
@@ -105,7 +100,7 @@ public class ProfileService {
         Map<String, CustomField> definitions = change.customOrEmpty().isEmpty() ? Map.of() : customFields.byKey();
         policy.requireCanEdit(caller, id, change, definitions);
         Employee employee = caller.id().equals(id) ? me(caller) : get(id);
-        requireValid(employee.id, change);
+        checks.requireValid(employee.id, change);
         record(employee, change, definitions, caller.id(), Source.API, List.of());
         return employee;
     }
@@ -122,12 +117,12 @@ public class ProfileService {
     public Outcome imported(String actorId, ImportPlan.Planned row) {
         if (!row.create()) {
             Employee employee = get(row.id());
-            requireValidZone(row.change());
+            ProfileChecks.requireValidZone(row.change());
             return record(employee, row.change(), Map.of(), actorId, Source.IMPORT, List.of()).isEmpty()
                     ? Outcome.UNCHANGED
                     : Outcome.UPDATED;
         }
-        requireValidZone(row.change());
+        ProfileChecks.requireValidZone(row.change());
         insert(actorId, row.id(), row.username(), null, row.change(), Source.IMPORT);
         return Outcome.CREATED;
     }
@@ -169,8 +164,8 @@ public class ProfileService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Employee provisionNew(String actorId, String id, String username, String externalId,
             ProfileChange change) {
-        requireFreeHandle(username.strip(), id);
-        requireValid(id, change);
+        checks.requireFreeHandle(username.strip(), id);
+        checks.requireValid(id, change);
         Employee created = insert(actorId, id, username, externalId, change, Source.SCIM);
         employees.flush();
         return created;
@@ -187,7 +182,7 @@ public class ProfileService {
         List<String> identity = new ArrayList<>();
         String handle = username.strip();
         if (!handle.equals(employee.username)) {
-            requireFreeHandle(handle, employee.id);
+            checks.requireFreeHandle(handle, employee.id);
             employee.username = handle;
             identity.add("username");
         }
@@ -195,14 +190,8 @@ public class ProfileService {
             employee.externalId = externalId;
             identity.add("externalId");
         }
-        requireValid(employee.id, change);
+        checks.requireValid(employee.id, change);
         return record(employee, change, Map.of(), actorId, Source.SCIM, identity);
-    }
-
-    private void requireFreeHandle(String handle, String id) {
-        if (employees.handleTakenByOther(handle, id)) {
-            throw new ConflictException("userName " + handle + " belongs to another employee");
-        }
     }
 
     /** A full import's leaver: someone active the HR system no longer lists. */
@@ -212,9 +201,7 @@ public class ProfileService {
         if (employee == null || employee.status == Employee.Status.LEFT) {
             return false;
         }
-        ProfileChange leave = new ProfileChange(null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, Employee.Status.LEFT, null);
-        return !record(employee, leave, Map.of(), actorId, Source.IMPORT, List.of()).isEmpty();
+        return !record(employee, ProfileChange.leaving(), Map.of(), actorId, Source.IMPORT, List.of()).isEmpty();
     }
 
     /**
@@ -295,48 +282,6 @@ public class ProfileService {
         }
         get(id);
         return audit.of(id, beforeSeq, limit);
-    }
-
-    private void requireValid(String employeeId, ProfileChange change) {
-        if (change.managerId() != null && !change.managerId().isBlank()) {
-            requireValidManager(employeeId, change.managerId().strip());
-        }
-        requireValidZone(change);
-        String number = change.employeeNumber() == null ? "" : change.employeeNumber().strip();
-        if (!number.isEmpty() && employees.numberTakenByOther(number, employeeId)) {
-            throw new ConflictException("employee number " + number + " belongs to another employee");
-        }
-    }
-
-    private static void requireValidZone(ProfileChange change) {
-        if (change.timeZone() != null && !change.timeZone().isBlank()) {
-            try {
-                ZoneId.of(change.timeZone().strip());
-            } catch (DateTimeException e) {
-                throw new InvalidRequestException("timeZone " + change.timeZone()
-                        + " is not a time zone; use an IANA name such as Europe/Paris");
-            }
-        }
-    }
-
-    private void requireValidManager(String employeeId, String managerId) {
-        if (managerId.equals(employeeId)) {
-            throw new InvalidRequestException("an employee cannot be their own manager");
-        }
-        List<PersonCard> chain = directory.chainFrom(managerId);
-        if (chain.isEmpty()) {
-            throw new InvalidRequestException("managerId " + managerId + " is not a known employee");
-        }
-        int me = chain.stream().map(PersonCard::id).toList().indexOf(employeeId);
-        if (me >= 0) {
-            // name the loop as people would see it: me -> my new manager -> ... -> me
-            List<String> loop = new ArrayList<>();
-            String myHandle = chain.get(me).username();
-            loop.add(myHandle);
-            chain.subList(0, me + 1).forEach(card -> loop.add(card.username()));
-            throw new InvalidRequestException("managerId " + managerId + " would make the org chart loop: "
-                    + loop.stream().collect(Collectors.joining(" → ")));
-        }
     }
 
     private Instant now() {

@@ -2,10 +2,7 @@ package org.intranet.profile.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +19,7 @@ import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
-import com.unboundid.scim2.common.filters.EqualFilter;
 import com.unboundid.scim2.common.filters.Filter;
-import com.unboundid.scim2.common.filters.OrFilter;
 import com.unboundid.scim2.common.messages.PatchOpType;
 import com.unboundid.scim2.common.messages.PatchOperation;
 
@@ -70,14 +65,15 @@ public class ScimGroups {
         group.id = UUID.randomUUID().toString();
         group.displayName = displayName(ScimNodes.field(body, "displayName"));
         requireFreeName(group.displayName, group.id);
-        group.externalId = text(ScimNodes.field(body, "externalId"));
+        group.externalId = ScimNodes.single(ScimNodes.field(body, "externalId"));
         group.createdAt = now;
         group.updatedAt = now;
         groups.persist(group);
         flushUnique(group.displayName);
-        List<String> added = addMembers(group, ScimPatch.values(ScimNodes.field(body, "members")));
+        MemberChanges members = new MemberChanges();
+        members.joined(addMembers(group, ScimPatch.values(ScimNodes.field(body, "members"))));
         events.directoryGroupChanged(group, group.version, false, now);
-        events.directoryMembersChanged(group.id, added, List.of(), now);
+        events.directoryMembersChanged(group.id, members.joined(), members.left(), now);
         return group;
     }
 
@@ -88,26 +84,22 @@ public class ScimGroups {
         String name = displayName(ScimNodes.field(body, "displayName"));
         requireFreeName(name, id);
         group.displayName = name;
-        group.externalId = text(ScimNodes.field(body, "externalId"));
+        group.externalId = ScimNodes.single(ScimNodes.field(body, "externalId"));
         List<String> wanted = ScimPatch.values(ScimNodes.field(body, "members"));
-        List<String> removed = groups.removeAll(group.id);
-        List<String> added = addMembers(group, wanted);
-        Set<String> kept = new LinkedHashSet<>(removed);
-        kept.retainAll(wanted);
-        removed.removeAll(kept);
-        added.removeAll(kept);
-        return changed(group, added, removed);
+        MemberChanges members = new MemberChanges();
+        members.left(groups.removeAll(group.id));
+        members.joined(addMembers(group, wanted));
+        return changed(group, members);
     }
 
     @Transactional
     public DirectoryGroup patch(String id, String ifMatch, JsonNode body) {
         DirectoryGroup group = current(id, ifMatch);
-        List<String> added = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
+        MemberChanges members = new MemberChanges();
         for (PatchOperation op : ScimPatch.operations(body)) {
-            apply(group, op, added, removed);
+            apply(group, op, members);
         }
-        return changed(group, added, removed);
+        return changed(group, members);
     }
 
     @Transactional
@@ -129,11 +121,13 @@ public class ScimGroups {
     @Transactional(Transactional.TxType.MANDATORY)
     void leaveAll(String employeeId) {
         for (String groupId : groups.removeFromAll(employeeId)) {
-            changed(groups.findById(groupId), List.of(), List.of(employeeId));
+            MemberChanges members = new MemberChanges();
+            members.left(List.of(employeeId));
+            changed(groups.findById(groupId), members);
         }
     }
 
-    private void apply(DirectoryGroup group, PatchOperation op, List<String> added, List<String> removed) {
+    private void apply(DirectoryGroup group, PatchOperation op, MemberChanges members) {
         Path path = op.getPath();
         JsonNode value = op.getJsonNode();
         if (path == null || path.isRoot()) {
@@ -144,7 +138,7 @@ public class ScimGroups {
             for (var fields = value.fields(); fields.hasNext();) {
                 var field = fields.next();
                 if (!isEcho(group, field.getKey(), field.getValue())) {
-                    attribute(group, op.getOpType(), field.getKey(), null, field.getValue(), added, removed);
+                    attribute(group, op.getOpType(), field.getKey(), null, field.getValue(), members);
                 }
             }
             return;
@@ -153,7 +147,7 @@ public class ScimGroups {
             throw ScimPatch.fault(BadRequestException.invalidPath(path + " is not an attribute of a Group"));
         }
         attribute(group, op.getOpType(), path.getElement(0).getAttribute(), path.getElement(0).getValueFilter(),
-                value, added, removed);
+                value, members);
     }
 
     /**
@@ -175,7 +169,7 @@ public class ScimGroups {
     }
 
     private void attribute(DirectoryGroup group, PatchOpType type, String attribute, Filter selector,
-            JsonNode value, List<String> added, List<String> removed) {
+            JsonNode value, MemberChanges members) {
         switch (attribute.toLowerCase(java.util.Locale.ROOT)) {
             case "displayname" -> {
                 if (type == PatchOpType.REMOVE) {
@@ -185,8 +179,8 @@ public class ScimGroups {
                 requireFreeName(name, group.id);
                 group.displayName = name;
             }
-            case "externalid" -> group.externalId = type == PatchOpType.REMOVE ? null : text(value);
-            case "members" -> members(group, type, selector, value, added, removed);
+            case "externalid" -> group.externalId = type == PatchOpType.REMOVE ? null : ScimNodes.single(value);
+            case "members" -> members(group, type, selector, value, members);
             default -> throw ScimPatch.fault(BadRequestException.invalidPath(attribute
                     + " is not an attribute of a Group (displayName, externalId, members)"));
         }
@@ -198,69 +192,30 @@ public class ScimGroups {
      * with neither everyone leaves.
      */
     private void members(DirectoryGroup group, PatchOpType type, Filter selector, JsonNode value,
-            List<String> added, List<String> removed) {
+            MemberChanges members) {
         switch (type) {
-            case ADD -> track(addMembers(group, ScimPatch.values(value)), added, removed);
+            case ADD -> members.joined(addMembers(group, ScimPatch.values(value)));
             case REPLACE -> {
                 List<String> wanted = ScimPatch.values(value);
                 requireKnown(wanted);
-                track(List.of(), removed, added, groups.removeAll(group.id));
-                track(groups.add(group.id, wanted), added, removed);
+                members.left(groups.removeAll(group.id));
+                members.joined(groups.add(group.id, wanted));
             }
             case REMOVE -> {
-                List<String> leaving = selector != null ? selected(selector)
+                List<String> leaving = selector != null ? ScimPatch.selectedValues(selector)
                         : value == null || value.isNull() ? null : ScimPatch.values(value);
-                List<String> gone = leaving == null ? groups.removeAll(group.id) : groups.remove(group.id, leaving);
-                track(gone, removed, added);
+                members.left(leaving == null ? groups.removeAll(group.id) : groups.remove(group.id, leaving));
             }
         }
     }
 
-    /** The member ids of {@code value eq "id"} (or several joined by {@code or}). */
-    private static List<String> selected(Filter selector) {
-        List<String> ids = new ArrayList<>();
-        collect(selector, ids);
-        return ids;
-    }
-
-    private static void collect(Filter filter, List<String> ids) {
-        if (filter instanceof OrFilter or) {
-            or.getCombinedFilters().forEach(f -> collect(f, ids));
-        } else if (filter instanceof EqualFilter eq && eq.getAttributePath().size() == 1
-                && eq.getAttributePath().getElement(0).getAttribute().equalsIgnoreCase("value")
-                && eq.getComparisonValue().isTextual()) {
-            ids.add(eq.getComparisonValue().textValue());
-        } else {
-            throw ScimPatch.fault(BadRequestException.invalidFilter("members are selected with value eq \"<id>\" "
-                    + "(or several joined by or), not " + filter));
-        }
-    }
-
-    /** Net effect: a member added then removed in one request is neither. */
-    private static void track(List<String> ids, List<String> into, List<String> opposite) {
-        track(ids, into, opposite, List.of());
-    }
-
-    private static void track(List<String> ids, List<String> into, List<String> opposite, List<String> more) {
-        for (String id : concat(ids, more)) {
-            if (!opposite.remove(id) && !into.contains(id)) {
-                into.add(id);
-            }
-        }
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
+    /** @return those of {@code ids} who were not members yet */
     private List<String> addMembers(DirectoryGroup group, List<String> ids) {
         if (ids.isEmpty()) {
-            return new ArrayList<>();
+            return List.of();
         }
         requireKnown(ids);
-        return new ArrayList<>(groups.add(group.id, ids));
+        return groups.add(group.id, ids);
     }
 
     private void requireKnown(List<String> ids) {
@@ -270,12 +225,12 @@ public class ScimGroups {
         }
     }
 
-    private DirectoryGroup changed(DirectoryGroup group, List<String> added, List<String> removed) {
+    private DirectoryGroup changed(DirectoryGroup group, MemberChanges members) {
         Instant now = now();
         group.updatedAt = now;
         flushUnique(group.displayName);
         events.directoryGroupChanged(group, group.version, false, now);
-        events.directoryMembersChanged(group.id, added, removed, now);
+        events.directoryMembersChanged(group.id, members.joined(), members.left(), now);
         return group;
     }
 
@@ -286,7 +241,7 @@ public class ScimGroups {
         if (group == null) {
             throw new ScimFault(new ResourceNotFoundException("no Group with id " + id));
         }
-        ScimUsers.requireMatch(ifMatch, group.version, "Group " + id);
+        ETags.requireMatch(ifMatch, group.version, "Group " + id);
         return group;
     }
 
@@ -308,22 +263,12 @@ public class ScimGroups {
     }
 
     private static String displayName(JsonNode value) {
-        String name = text(value);
+        String name = ScimNodes.single(value);
         if (name == null || name.isBlank() || name.length() > 256 || !ProfileText.isPlain(name)) {
             throw ScimPatch.fault(BadRequestException.invalidValue("displayName is required: at most 256 "
                     + "characters without <, > or control characters"));
         }
         return name.strip();
-    }
-
-    private static String text(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isValueNode()) {
-            throw ScimPatch.fault(BadRequestException.invalidValue("expected a single value, not " + value));
-        }
-        return value.asText();
     }
 
     private static Instant now() {

@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.EqualFilter;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.filters.OrFilter;
 import com.unboundid.scim2.common.messages.PatchOpType;
 import com.unboundid.scim2.common.messages.PatchOperation;
 import com.unboundid.scim2.common.messages.PatchRequest;
@@ -175,5 +178,25 @@ public final class ScimPatch {
             ids.add(id.asText());
         }
         return ids;
+    }
+
+    /** The member ids of {@code value eq "id"} (or several joined by {@code or}). */
+    static List<String> selectedValues(Filter selector) {
+        List<String> ids = new ArrayList<>();
+        collect(selector, ids);
+        return ids;
+    }
+
+    private static void collect(Filter filter, List<String> ids) {
+        if (filter instanceof OrFilter or) {
+            or.getCombinedFilters().forEach(f -> collect(f, ids));
+        } else if (filter instanceof EqualFilter eq && eq.getAttributePath().size() == 1
+                && eq.getAttributePath().getElement(0).getAttribute().equalsIgnoreCase("value")
+                && eq.getComparisonValue().isTextual()) {
+            ids.add(eq.getComparisonValue().textValue());
+        } else {
+            throw fault(BadRequestException.invalidFilter("members are selected with value eq \"<id>\" "
+                    + "(or several joined by or), not " + filter));
+        }
     }
 }

@@ -19,7 +19,6 @@ import org.intranet.profile.store.ScimQueries;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
@@ -144,9 +143,7 @@ public class ScimUsers {
     @Transactional
     public void delete(String actorId, String id, String ifMatch) {
         Employee employee = current(id, ifMatch);
-        ProfileChange leave = new ProfileChange(null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, Employee.Status.LEFT, null);
-        profiles.provisioned(actorId, employee, employee.username, employee.externalId, leave);
+        profiles.provisioned(actorId, employee, employee.username, employee.externalId, ProfileChange.leaving());
         employee.scimDeletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         groupChanges.leaveAll(employee.id);
         employees.flush();
@@ -162,21 +159,8 @@ public class ScimUsers {
         if (employee == null || employee.scimDeletedAt != null) {
             throw new ScimFault(new ResourceNotFoundException("no User with id " + id));
         }
-        requireMatch(ifMatch, employee.version, "User " + id);
+        ETags.requireMatch(ifMatch, employee.version, "User " + id);
         return employee;
-    }
-
-    static void requireMatch(String ifMatch, long version, String what) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return;
-        }
-        for (String tag : ifMatch.split(",")) {
-            if (ETags.parse(tag) == version) {
-                return;
-            }
-        }
-        throw new ScimFault(new PreconditionFailedException(what + " has changed: its ETag is now "
-                + ETags.of(version) + ", not " + ifMatch.strip() + "; read it again"));
     }
 
     private Employee write(String actorId, Employee employee, ScimUserDocument.Read user, Employee.Status status) {
