@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,9 +19,11 @@ import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.intranet.kit.api.Caller;
+import org.intranet.kit.domain.InvalidRequestException;
 import org.intranet.kit.paging.Page;
 import org.intranet.kit.paging.PageCursors;
 import org.intranet.kit.paging.PageLimit;
+import org.intranet.kit.paging.Position;
 import org.intranet.notification.config.NotificationConfig;
 import org.intranet.notification.domain.LiveNotifications;
 import org.intranet.notification.domain.Notification;
@@ -32,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** The caller's notifications: always and only the token subject's own. */
 @Path("/api/notifications")
@@ -112,27 +116,38 @@ public class NotificationResource {
 
     /**
      * Server-Sent Events: {@code ready} once subscribed, then a {@code notification} event (data: the same JSON as a
-     * list item, id: the notification id) for each new notification of the caller, and a comment line as heartbeat.
-     * The stream is a hint: on (re)connect a client reads the list, which is the source of truth. It ends when the
-     * token expires; the client reconnects with a fresh one.
+     * list item; id: where it stands in the list) for each new or updated notification of the caller, on whichever
+     * replica it was created, each followed by {@code unread-count}; a comment line as heartbeat. Reconnecting with
+     * {@code Last-Event-ID} first replays what was missed. It ends when the token expires; the client reconnects
+     * with a fresh one.
      */
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(operationId = "streamNotifications", summary = "The caller's new notifications as Server-Sent Events")
-    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+    @Operation(operationId = "streamNotifications", summary = "The caller's new notifications as Server-Sent Events",
+            description = "Events: `ready`, `notification` (a list item; `id` is its place in the list), "
+                    + "`unread-count` (`{count}`). Send `Last-Event-ID` on reconnect to get what was missed first "
+                    + "(up to 500; a notification may come twice, never be lost).")
+    public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
         Caller caller = Caller.of(identity);
+        Position resumeFrom = resumePosition(caller, lastEventId);
         Multi<OutboundSseEvent> notifications = Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
-            // listen first, then say ready: whatever commits after the client sees "ready" reaches it
+            // listen first, then replay and say ready: whatever commits meanwhile reaches the client (maybe twice)
             // pushed only while the caller may still see what it is about: the same rule as the list
             Runnable stop = live.listen(caller.id(), n -> {
                 if (inbox.canSee(caller, n)) {
-                    emitter.emit(event(sse, n));
+                    emitter.emit(event(sse, caller, n));
+                    emitter.emit(unreadCount(sse, caller));
                 }
             });
             emitter.onTermination(stop);
+            List<Notification> missed = inbox.since(caller, resumeFrom);
             emitter.emit(sse.newEventBuilder().name("ready").data("{}").build());
-        }, config.stream().buffer());
+            missed.forEach(n -> emitter.emit(event(sse, caller, n)));
+            emitter.emit(unreadCount(sse, caller));
+        }, config.stream().buffer())
+                // the replay and the counts read the database: not on the I/O thread that subscribes
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.stream().heartbeat())
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
@@ -147,15 +162,33 @@ public class NotificationResource {
         return stream;
     }
 
-    private OutboundSseEvent event(Sse sse, Notification notification) {
+    /** An unreadable Last-Event-ID (another user's, or garbage) resumes nothing rather than failing the reconnect. */
+    private Position resumePosition(Caller caller, String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
         try {
-            return sse.newEventBuilder()
-                    .name("notification")
-                    .id(notification.id().toString())
-                    .data(json.writeValueAsString(NotificationView.of(notification)))
-                    .build();
+            return cursors.decodePosition(caller.id(), lastEventId.strip());
+        } catch (InvalidRequestException e) {
+            return null;
+        }
+    }
+
+    private OutboundSseEvent unreadCount(Sse sse, Caller caller) {
+        return json(sse, "unread-count", null, new UnreadCount(inbox.countUnread(caller)));
+    }
+
+    private OutboundSseEvent event(Sse sse, Caller caller, Notification notification) {
+        return json(sse, "notification", cursors.encode(caller.id(), NotificationInbox.positionOf(notification)),
+                NotificationView.of(notification));
+    }
+
+    private OutboundSseEvent json(Sse sse, String name, String id, Object data) {
+        try {
+            OutboundSseEvent.Builder event = sse.newEventBuilder().name(name).data(json.writeValueAsString(data));
+            return (id == null ? event : event.id(id)).build();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("notification view is not serializable", e);
+            throw new IllegalStateException(name + " is not serializable", e);
         }
     }
 }

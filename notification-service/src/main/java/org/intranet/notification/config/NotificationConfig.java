@@ -1,6 +1,7 @@
 package org.intranet.notification.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -9,6 +10,21 @@ import io.smallrye.config.WithDefault;
 public interface NotificationConfig {
 
     Stream stream();
+
+    /** The zone of quiet hours and digests for someone who chose none. */
+    @WithDefault("UTC")
+    ZoneId defaultTimeZone();
+
+    Broadcast broadcast();
+
+    interface Broadcast {
+        /**
+         * How far back an announcement still reaches someone's list when they first look: older ones are in the
+         * feed, not news. Shorter than {@code retention.read}, so a read one deleted is never written again.
+         */
+        @WithDefault("30d")
+        Duration window();
+    }
 
     Retention retention();
 

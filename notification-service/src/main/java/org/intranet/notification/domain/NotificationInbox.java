@@ -25,23 +25,37 @@ import org.intranet.notification.store.NotificationStore;
 public class NotificationInbox {
     public static final int UNREAD_COUNT_CAP = 1000;
     private static final int EXPORT_PAGE = 500;
+    static final int REPLAY_LIMIT = 500;
     private final NotificationStore notifications;
     private final Readers readers;
+    private final Announcements announcements;
     private final Clock clock = Clock.systemUTC();
 
-    NotificationInbox(NotificationStore notifications, Readers readers) {
+    NotificationInbox(NotificationStore notifications, Readers readers, Announcements announcements) {
         this.notifications = notifications;
         this.readers = readers;
+        this.announcements = announcements;
+    }
+
+    /** The caller's principals, once their announcements are in their list (written the first time they look). */
+    private Principals withAnnouncements(Caller caller) {
+        Principals me = readers.of(caller);
+        announcements.deliver(me);
+        return me;
     }
 
     /** @param next where the following page starts, or null on the last page */
     public record Page(List<Notification> items, Position next) {
     }
 
-    /** Reads run without a transaction: nothing to commit, and the connection goes back to the pool at once. */
+    /**
+     * Reads run without a transaction (the announcement delivery before the first page has its own): nothing to
+     * commit, and the connection goes back to the pool at once.
+     */
     public Page page(Caller caller, boolean unreadOnly, Position after, int limit) {
+        Principals me = after == null ? withAnnouncements(caller) : readers.of(caller);
         // one extra row tells whether another page follows without a count query
-        List<Notification> rows = notifications.page(readers.of(caller), unreadOnly, after, limit + 1);
+        List<Notification> rows = notifications.page(me, unreadOnly, after, limit + 1);
         if (rows.size() <= limit) {
             return new Page(rows, null);
         }
@@ -49,16 +63,12 @@ public class NotificationInbox {
         return new Page(items, positionOf(items.get(limit - 1)));
     }
 
-    private static Position positionOf(Notification n) {
-        return new Position(n.createdAt(), n.id());
-    }
-
     /**
      * GDPR: all of the caller's notifications, newest first, under the same visibility rule as the list (a
      * notification about something the caller may no longer see is not exported either: that content is not theirs).
      */
     public List<Notification> all(Caller caller) {
-        Principals me = readers.of(caller);
+        Principals me = withAnnouncements(caller);
         List<Notification> all = new ArrayList<>();
         Position after = null;
         List<Notification> page;
@@ -73,12 +83,32 @@ public class NotificationInbox {
     /** The visibility rule for one notification, as the list applies it in SQL (used by the live stream). */
     public boolean canSee(Caller caller, Notification notification) {
         return caller.id().equals(notification.recipientId())
-                && readers.of(caller).canSee(notification.audience(), notification.authorId());
+                && readers.of(caller).canSee(notification.audience(), notification.subject().authorId());
     }
 
     /** Exact up to {@link #UNREAD_COUNT_CAP}, then {@link #UNREAD_COUNT_CAP}: clients show "999+" beyond 999. */
     public long unreadCount(Caller caller) {
+        return notifications.unreadCount(withAnnouncements(caller), UNREAD_COUNT_CAP);
+    }
+
+    /** The unread count as it stands, without writing new announcements first (a live stream's running count). */
+    public long countUnread(Caller caller) {
         return notifications.unreadCount(readers.of(caller), UNREAD_COUNT_CAP);
+    }
+
+    /**
+     * What a reconnecting live stream missed since {@code since}, oldest first, at most {@link #REPLAY_LIMIT} (a
+     * client that was away longer re-reads the list). Also writes the caller's new announcements, which are then
+     * pushed live.
+     */
+    public List<Notification> since(Caller caller, Position since) {
+        Principals me = withAnnouncements(caller);
+        return since == null ? List.of() : notifications.newerThan(me, since, REPLAY_LIMIT);
+    }
+
+    /** Where a notification stands in the caller's list: a live stream's event id, to resume from. */
+    public static Position positionOf(Notification n) {
+        return new Position(n.createdAt(), n.id());
     }
 
     /** Idempotent: marking a read notification read again succeeds and changes nothing. */
@@ -93,7 +123,7 @@ public class NotificationInbox {
     /** @return how many were unread before */
     @Transactional
     public int markAllRead(Caller caller) {
-        return notifications.markAllRead(readers.of(caller), now());
+        return notifications.markAllRead(withAnnouncements(caller), now());
     }
 
     private Instant now() {

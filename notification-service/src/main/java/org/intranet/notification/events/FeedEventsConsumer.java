@@ -4,55 +4,79 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.intranet.contracts.AnnouncementAcknowledged;
+import org.intranet.contracts.AnnouncementPublished;
+import org.intranet.contracts.CommentChanged;
 import org.intranet.contracts.EventTypes;
+import org.intranet.contracts.FollowChanged;
+import org.intranet.contracts.GroupChanged;
 import org.intranet.contracts.MembershipChanged;
 import org.intranet.contracts.MentionsResolved;
+import org.intranet.contracts.PostDeleted;
 import org.intranet.contracts.PostPublished;
+import org.intranet.contracts.ReactionChanged;
 import org.intranet.contracts.RecognitionGiven;
 import org.intranet.kit.events.EventConsumer;
-import org.intranet.kit.readcopy.GroupMemberCopies;
+import org.intranet.notification.domain.Announcements;
+import org.intranet.notification.domain.CommentNotifier;
+import org.intranet.notification.domain.PeopleNotifier;
 import org.intranet.notification.domain.PostNotifier;
+import org.intranet.notification.domain.ReactionNotifier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * {@code intranet.feed} → notifications (mentions, including those resolved later, and recognitions) and the
- * {@code group_members} read-copy that decides who may see a private group's posts; comments, reactions and the rest
- * as they are wired.
+ * {@code intranet.feed} → notifications (posts, comments, reactions, recognition, follows, groups, announcements)
+ * and the read-copies that decide who may see them (group membership) or name them (groups).
  */
 @ApplicationScoped
 public class FeedEventsConsumer {
     private final EventConsumer consumer;
     private final ObjectMapper json;
     private final PostNotifier posts;
-    private final GroupMemberCopies members;
+    private final CommentNotifier comments;
+    private final ReactionNotifier reactions;
+    private final PeopleNotifier people;
+    private final Announcements announcements;
 
-    FeedEventsConsumer(EventConsumer consumer, ObjectMapper json, PostNotifier posts,
-            GroupMemberCopies members) {
+    FeedEventsConsumer(EventConsumer consumer, ObjectMapper json, PostNotifier posts, CommentNotifier comments,
+            ReactionNotifier reactions, PeopleNotifier people, Announcements announcements) {
         this.consumer = consumer;
         this.json = json;
         this.posts = posts;
-        this.members = members;
+        this.comments = comments;
+        this.reactions = reactions;
+        this.people = people;
+        this.announcements = announcements;
     }
 
     @Incoming("feed-events")
     @Blocking // one partition's events in order
     public void on(ConsumerRecord<String, String> record) {
         consumer.consume(record, event -> {
+            String id = event.id();
             switch (event.type()) {
-                case EventTypes.POST_PUBLISHED -> posts.postPublished(event.id(), event.data(json, PostPublished.class));
-                case EventTypes.POST_MENTIONED ->
-                        posts.mentionsResolved(event.id(), event.data(json, MentionsResolved.class));
+                case EventTypes.POST_PUBLISHED -> posts.postPublished(id, event.data(json, PostPublished.class));
+                case EventTypes.POST_MENTIONED -> posts.mentionsResolved(id, event.data(json, MentionsResolved.class));
+                case EventTypes.POST_DELETED -> posts.postDeleted(id, event.data(json, PostDeleted.class));
                 case EventTypes.RECOGNITION_GIVEN ->
-                        posts.recognitionGiven(event.id(), event.data(json, RecognitionGiven.class));
-                case EventTypes.MEMBER_ADDED -> members.applyOnce(PostNotifier.CONSUMER, event.id(),
-                        event.data(json, MembershipChanged.class), true);
-                case EventTypes.MEMBER_REMOVED -> members.applyOnce(PostNotifier.CONSUMER, event.id(),
-                        event.data(json, MembershipChanged.class), false);
+                        posts.recognitionGiven(id, event.data(json, RecognitionGiven.class));
+                case EventTypes.COMMENT_ADDED -> comments.commentAdded(id, event.data(json, CommentChanged.class));
+                case EventTypes.COMMENT_DELETED -> comments.commentDeleted(id, event.data(json, CommentChanged.class));
+                case EventTypes.REACTION_SET -> reactions.reactionSet(id, event.data(json, ReactionChanged.class));
+                case EventTypes.FOLLOW_ADDED -> people.followAdded(id, event.data(json, FollowChanged.class));
+                case EventTypes.MEMBER_ADDED -> people.memberAdded(id, event.data(json, MembershipChanged.class));
+                case EventTypes.MEMBER_REMOVED -> people.memberRemoved(id, event.data(json, MembershipChanged.class));
+                case EventTypes.GROUP_CREATED, EventTypes.GROUP_UPDATED ->
+                        people.groupChanged(id, event.data(json, GroupChanged.class));
+                case EventTypes.ANNOUNCEMENT_PUBLISHED ->
+                        announcements.published(id, event.data(json, AnnouncementPublished.class));
+                case EventTypes.ANNOUNCEMENT_ACKNOWLEDGED ->
+                        announcements.acknowledged(id, event.data(json, AnnouncementAcknowledged.class));
                 default -> {
-                    // types this service does not use
+                    // edits, reactions taken back, follows ended: nothing to tell anyone
                 }
             }
         });

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,16 +23,59 @@ import org.intranet.notification.domain.NotificationType;
  */
 @ApplicationScoped
 public class NotificationStore {
-    private static final String COLUMNS = """
-            id, recipient_id, type, actor_id, actor_name, post_id, author_id, group_id, text, audience, created_at,
-            read_at""";
+    static final String COLUMNS = """
+            id, recipient_id, type, group_key, actor_id, actor_name, actor_count, post_id, comment_id, group_id,
+            author_id, text, audience, must_read, created_at, read_at""";
     private final Sql sql;
 
     NotificationStore(Sql sql) {
         this.sql = sql;
     }
 
-    /** @return false when an equivalent notification exists already (one mention per post and recipient) */
+    /** The row a new event joins: its id and how many distinct actors it has so far. */
+    public record Existing(UUID id, int actorCount) {
+    }
+
+    /**
+     * Inserts {@code n} unless the recipient has a notification with its group key already; that one is then locked
+     * until the transaction ends, so concurrent events of one group are counted one after the other.
+     *
+     * @return empty when {@code n} was inserted; else the existing row
+     */
+    public Optional<Existing> insertOrLock(Notification n) {
+        Optional<UUID> inserted = sql.one("INSERT INTO notifications (" + COLUMNS + ") VALUES "
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (recipient_id, group_key) DO NOTHING "
+                + "RETURNING id", rs -> rs.getObject(1, UUID.class), n.id(), n.recipientId(), n.type().name(),
+                n.groupKey(), n.actorId(), n.actorName(), n.actorCount(), n.subject().postId(),
+                n.subject().commentId(), n.subject().groupId(), n.subject().authorId(), n.text(), n.audience(),
+                n.mustRead(), n.createdAt(), n.readAt());
+        if (inserted.isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(sql.one("SELECT id, actor_count FROM notifications WHERE recipient_id = ? AND group_key = ? "
+                + "FOR UPDATE", rs -> new Existing(rs.getObject(1, UUID.class), rs.getInt(2)), n.recipientId(),
+                n.groupKey()).orElseThrow(() -> new IllegalStateException("notification " + n.groupKey()
+                        + " of " + n.recipientId() + " vanished between insert and lock")));
+    }
+
+    /** @return false when this actor is counted in the notification already */
+    public boolean addActor(UUID notificationId, String actorId) {
+        return sql.update("INSERT INTO notification_actors (notification_id, actor_id) VALUES (?, ?) "
+                + "ON CONFLICT DO NOTHING", notificationId, actorId) == 1;
+    }
+
+    /** A new actor joined: the notification shows them, counts them, moves to the top and is unread again. */
+    public Notification bump(UUID id, Notification latest) {
+        return sql.one("UPDATE notifications SET actor_id = ?, actor_name = ?, actor_count = actor_count + 1, "
+                + "text = ?, audience = ?, created_at = ?, read_at = NULL WHERE id = ? RETURNING " + COLUMNS,
+                NotificationStore::row, latest.actorId(), latest.actorName(), latest.text(), latest.audience(),
+                latest.createdAt(), id).orElseThrow();
+    }
+
+    public Optional<Notification> find(UUID id) {
+        return sql.one("SELECT " + COLUMNS + " FROM notifications WHERE id = ?", NotificationStore::row, id);
+    }
+
     /**
      * Deletes up to {@code batch} notifications read before {@code cutoff}, oldest first; rows another replica is
      * deleting at the same moment are skipped, not waited for. @return how many were deleted
@@ -43,6 +87,22 @@ public class NotificationStore {
                 cutoff, batch);
     }
 
+    /** A deleted post takes everything about it (its comments and reactions included) out of every list. */
+    public int deleteAboutPost(String postId) {
+        return sql.update("DELETE FROM notifications WHERE post_id = ?", postId);
+    }
+
+    /** A deleted comment: the mentions in it, and the reactions to it. */
+    public int deleteAboutComment(String postId, String commentId) {
+        return sql.update("DELETE FROM notifications WHERE post_id = ? AND comment_id = ?", postId, commentId);
+    }
+
+    /** An acknowledged announcement is read for the one who acknowledged it. */
+    public int markReadByKey(String recipientId, String groupKey, Instant at) {
+        return sql.update("UPDATE notifications SET read_at = ? WHERE recipient_id = ? AND group_key = ? "
+                + "AND read_at IS NULL", at, recipientId, groupKey);
+    }
+
     /** Erasure: every notification addressed to them. */
     public int deleteOf(String recipientId) {
         return sql.update("DELETE FROM notifications WHERE recipient_id = ?", recipientId);
@@ -50,15 +110,10 @@ public class NotificationStore {
 
     /** Erasure: notifications they caused keep their place, without their name or their words. */
     public int anonymiseActor(String actorId, String text) {
+        sql.update("DELETE FROM notification_actors WHERE actor_id = ?", actorId);
         sql.update("UPDATE notifications SET author_id = NULL WHERE author_id = ?", actorId);
         return sql.update("UPDATE notifications SET actor_id = NULL, actor_name = NULL, text = ? WHERE actor_id = ?",
                 text, actorId);
-    }
-
-    public boolean insert(Notification n) {
-        return sql.update("INSERT INTO notifications (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT DO NOTHING", n.id(), n.recipientId(), n.type().name(), n.actorId(), n.actorName(),
-                n.postId(), n.authorId(), n.groupId(), n.text(), n.audience(), n.createdAt(), n.readAt()) == 1;
     }
 
     /** Newest first, strictly after {@code after} when given; at most {@code limit} rows. */
@@ -79,6 +134,18 @@ public class NotificationStore {
         query.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
         params.add(limit);
         return sql.list(query.toString(), NotificationStore::row, params.toArray());
+    }
+
+    /** Oldest first, strictly newer than {@code since}: what a reconnecting live stream missed. */
+    public List<Notification> newerThan(Principals reader, Position since, int limit) {
+        Mine mine = Mine.of(reader);
+        List<Object> params = new ArrayList<>(mine.params);
+        params.add(since.createdAt());
+        params.add(since.id());
+        params.add(limit);
+        return sql.list("SELECT " + COLUMNS + " FROM notifications WHERE " + mine.sql
+                + " AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?", NotificationStore::row,
+                params.toArray());
     }
 
     /**
@@ -114,7 +181,7 @@ public class NotificationStore {
     }
 
     /** The reader's own rows that they may still see. */
-    private record Mine(String sql, List<Object> params) {
+    record Mine(String sql, List<Object> params) {
         static Mine of(Principals reader) {
             Principals.SqlFilter visible = reader.sqlFilter("audience", "author_id");
             List<Object> params = new ArrayList<>();
@@ -136,10 +203,11 @@ public class NotificationStore {
         return all.toArray();
     }
 
-    private static Notification row(ResultSet rs) throws SQLException {
+    static Notification row(ResultSet rs) throws SQLException {
         return new Notification(rs.getObject(1, UUID.class), rs.getString(2),
                 NotificationType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), Sql.strings(rs.getArray(10)),
-                Sql.instant(rs, 11), Sql.instant(rs, 12));
+                rs.getInt(7), new Notification.Subject(rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getString(11)), rs.getString(12), Sql.strings(rs.getArray(13)), rs.getBoolean(14),
+                Sql.instant(rs, 15), Sql.instant(rs, 16));
     }
 }

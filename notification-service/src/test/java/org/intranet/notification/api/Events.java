@@ -7,11 +7,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.intranet.contracts.AnnouncementAcknowledged;
+import org.intranet.contracts.AnnouncementPublished;
+import org.intranet.contracts.CommentChanged;
 import org.intranet.contracts.EmployeeSnapshot;
+import org.intranet.contracts.FollowChanged;
+import org.intranet.contracts.GroupChanged;
 import org.intranet.contracts.EventTypes;
 import org.intranet.contracts.MembershipChanged;
 import org.intranet.contracts.MentionsResolved;
+import org.intranet.contracts.PostDeleted;
 import org.intranet.contracts.PostPublished;
+import org.intranet.contracts.ReactionChanged;
 import org.intranet.contracts.RecognitionGiven;
 import org.intranet.contracts.Topics;
 import org.intranet.testsupport.kafka.TestTopics;
@@ -129,6 +136,74 @@ final class Events {
                 id(username), Instant.now());
         send(Topics.FEED, groupId, json(membership), TestTopics.cloudEventHeaders(UUID.randomUUID().toString(), type,
                 EventTypes.FEED_SOURCE, groupId));
+    }
+
+    /** A membership change made by {@code by} (an owner adding someone, or the member joining). */
+    static MembershipChanged membership(String groupId, String username, String by) {
+        return new MembershipChanged(groupId, id(username), "MEMBER", "PRIVATE", id(by), Instant.now());
+    }
+
+    static GroupChanged group(String groupId, String name, long version) {
+        return new GroupChanged(groupId, name, "", "PRIVATE", 1, id("olga"), version, Instant.now());
+    }
+
+    /** A comment by {@code author} on {@code post}; {@code parent} (a top-level comment) makes it a reply. */
+    static CommentChanged comment(PostPublished post, CommentChanged parent, String author, String body,
+            String... mentioned) {
+        return new CommentChanged(UUID.randomUUID().toString(), post.postId(),
+                parent == null ? null : parent.commentId(), id(author), post.authorId(),
+                parent == null ? null : parent.authorId(), body, post.groupId(), post.audience(),
+                Arrays.stream(mentioned).map(Events::id).toList(), null, Instant.now());
+    }
+
+    static void publishComment(CommentChanged comment) {
+        feed(EventTypes.COMMENT_ADDED, comment.postId(), comment);
+    }
+
+    static void publishCommentDeleted(CommentChanged comment) {
+        feed(EventTypes.COMMENT_DELETED, comment.postId(), comment);
+    }
+
+    /** {@code username}'s reaction on the post (or, with {@code commentAuthor}, on that comment). */
+    static ReactionChanged reaction(PostPublished post, String commentId, String commentAuthor, String username,
+            String type, String previousType) {
+        return new ReactionChanged(post.postId(), commentId, id(username),
+                commentId == null ? post.authorId() : id(commentAuthor), type, previousType, post.groupId(),
+                post.audience(), Instant.now());
+    }
+
+    /** Keyed by post id, like every event about a post. */
+    static void publishReaction(PostPublished post, String commentId, String commentAuthor, String username,
+            String type, String previousType) {
+        feed(EventTypes.REACTION_SET, post.postId(), reaction(post, commentId, commentAuthor, username, type,
+                previousType));
+    }
+
+    static void publishFollow(String type, String follower, String followed) {
+        feed(type, id(follower), new FollowChanged(id(follower), "PERSON", id(followed), Instant.now()));
+    }
+
+    static AnnouncementPublished announcement(String author, List<String> audience, boolean mustRead,
+            Instant expiresAt) {
+        return new AnnouncementPublished(UUID.randomUUID().toString(), id(author), audience, mustRead, null,
+                expiresAt, "<p>Office <b>closed</b> on Friday</p>", Instant.now());
+    }
+
+
+    static void publishAcknowledged(AnnouncementPublished announcement, String username) {
+        feed(EventTypes.ANNOUNCEMENT_ACKNOWLEDGED, announcement.postId(),
+                new AnnouncementAcknowledged(announcement.postId(), id(username), Instant.now()));
+    }
+
+    static void publishPostDeleted(PostPublished post) {
+        feed(EventTypes.POST_DELETED, post.postId(), new PostDeleted(post.postId(), post.authorId(), post.groupId(),
+                post.audience(), post.authorId(), Instant.now()));
+    }
+
+    /** A feed event of this type, keyed as feed-service keys it. */
+    static void feed(String type, String key, Object payload) {
+        send(Topics.FEED, key, json(payload), TestTopics.cloudEventHeaders(UUID.randomUUID().toString(), type,
+                EventTypes.FEED_SOURCE, key));
     }
 
     static void send(String topic, String key, String value, Map<String, String> headers) {

@@ -294,9 +294,9 @@ class NotificationResourceTest {
         String postId = "dept-only-" + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 INSERT INTO notifications (id, recipient_id, type, actor_id, actor_name, post_id, text, audience,
-                                           created_at)
+                                           created_at, group_key)
                 VALUES (gen_random_uuid(), :recipient, 'MENTION', 'someone', 'Someone', :post,
-                        'Someone mentioned you: Sales only', ARRAY['dept:Sales'], now())""")
+                        'Someone mentioned you: Sales only', ARRAY['dept:Sales'], now(), 'mention:post:' || :post)""")
                 .setParameter("recipient", Events.id("yves")).setParameter("post", postId).executeUpdate());
         String claimsSales = TestTokens.user("yves").claim("department", "Sales").sign();
         String claimsNothing = TestTokens.user("yves").sign();
@@ -422,9 +422,10 @@ class NotificationResourceTest {
         // rows straight into the table: 1,001 events through the broker would prove nothing more
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 INSERT INTO notifications (id, recipient_id, type, actor_id, actor_name, post_id, text, audience,
-                                           created_at)
+                                           created_at, group_key)
                 SELECT gen_random_uuid(), :recipient, 'MENTION', 'someone', 'Someone', 'bulk-' || g,
-                       'Someone mentioned you', ARRAY['all'], now() - g * interval '1 second'
+                       'Someone mentioned you', ARRAY['all'], now() - g * interval '1 second',
+                       'mention:post:bulk-' || g
                 FROM generate_series(1, 1001) g""").setParameter("recipient", Events.id("xena")).executeUpdate());
         assertThat(unreadCount("xena")).isEqualTo(1000);
         given().auth().oauth2(token("xena")).post("/api/notifications/read-all")
@@ -534,9 +535,9 @@ class NotificationResourceTest {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                 INSERT INTO notifications (id, recipient_id, type, actor_id, actor_name, post_id, author_id,
-                                           group_id, text, audience, created_at)
+                                           group_id, text, audience, created_at, group_key)
                 VALUES (:id, :recipient, 'COMMENT', 'x', 'X', :post, :author, 'left-group', 'X commented',
-                        CAST(:audience AS text[]), now())""")
+                        CAST(:audience AS text[]), now(), 'comment:post:' || :post)""")
                 .setParameter("id", id).setParameter("recipient", Events.id(recipient))
                 .setParameter("post", UUID.randomUUID().toString()).setParameter("author", authorId)
                 .setParameter("audience", "{" + audience + "}").executeUpdate());

@@ -38,9 +38,18 @@ final class SseClient implements AutoCloseable {
     }
 
     static SseClient open(URI uri, String token) throws IOException, InterruptedException {
+        return open(uri, token, null);
+    }
+
+    /** @param lastEventId sent as {@code Last-Event-ID}, as an EventSource does on reconnect; null for none */
+    static SseClient open(URI uri, String token, String lastEventId) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token);
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId);
+        }
+        HttpRequest request = builder.GET().build();
         return new SseClient(client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
                 .orTimeout(15, TimeUnit.SECONDS).join());
     }
@@ -61,6 +70,19 @@ final class SseClient implements AutoCloseable {
     /** The next event (heartbeat comments are skipped), or null when none arrives in time. */
     Event next(Duration timeout) throws InterruptedException {
         return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The next event of this name, skipping others (such as {@code unread-count}), or null when none comes in time. */
+    Event next(String name, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            Event event = events.poll(left, TimeUnit.NANOSECONDS);
+            if (event != null && event.name().equals(name)) {
+                return event;
+            }
+        }
+        return null;
     }
 
     private void read() {

@@ -36,8 +36,10 @@ class NotificationRetentionTest {
 
     private UUID notification(String recipient, Instant created, Instant read) {
         UUID id = UUID.randomUUID();
-        store.insert(new Notification(id, recipient, NotificationType.MENTION, "actor", "Actor", UUID.randomUUID()
-                .toString(), "actor", null, "text", List.of("all"), created, read));
+        String postId = UUID.randomUUID().toString();
+        store.insertOrLock(new Notification(id, recipient, NotificationType.MENTION, "mention:post:" + postId,
+                "actor", "Actor", 1, Notification.Subject.post(postId, null, "actor"), "text", List.of("all"), false,
+                created, read));
         return id;
     }
 
