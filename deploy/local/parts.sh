@@ -148,13 +148,25 @@ runs_old_jar() {
 SERVICE_JVM_OPTS=(-Xms96m -Xmx192m -Xmn48m -XX:+UseSerialGC
     -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -Xss512k)
 
+# A random secret of this stack, made once and kept in .intranet (e.g. what signs unsubscribe links).
+stack_secret() {
+    local file=$STATE_DIR/secrets/$1
+    if [ ! -s "$file" ]; then
+        mkdir -p "$STATE_DIR/secrets" && chmod 700 "$STATE_DIR/secrets"
+        (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n=' >"$file")
+    fi
+    cat "$file"
+}
+
 launch_service() {
     local svc=$1
     local -a extra=()
     # each service gets only the settings it has, so Quarkus warns about no unknown keys
     case $svc in
         search) extra=(QUARKUS_ELASTICSEARCH_HOSTS="$HOST:${PORT[opensearch]}") ;;
-        notification) extra=(QUARKUS_MAILER_HOST="$HOST" QUARKUS_MAILER_PORT="${PORT[smtp]}") ;;
+        notification) extra=(QUARKUS_MAILER_HOST="$HOST" QUARKUS_MAILER_PORT="${PORT[smtp]}"
+            INTRANET_NOTIFICATION_EMAIL_API_URL="http://$HOST:${PORT[notification]}"
+            INTRANET_NOTIFICATION_EMAIL_UNSUBSCRIBE_SECRET="$(stack_secret unsubscribe)") ;;
     esac
     # recorded before the JVM opens the jar: a jar rebuilt meanwhile counts as newer
     mkdir -p "$RUN_DIR"

@@ -10,8 +10,8 @@ import org.intranet.notification.domain.NotificationPreferences.Digest;
 
 /**
  * Defaults that do not flood: everything in the app; by e-mail only what is addressed to the person alone (mentions,
- * recognition); a weekly digest of the rest that is still unread. Must-read announcements reach everyone whatever
- * they chose.
+ * recognition) and the reminder of a must-read left unacknowledged; a weekly digest of the rest that is still unread.
+ * Must-read announcements reach everyone's list whatever they chose.
  */
 final class DefaultPreferences {
     private static final Map<NotificationType, Channels> CHANNELS = new EnumMap<>(Map.of(
@@ -19,7 +19,8 @@ final class DefaultPreferences {
             NotificationType.COMMENT, new Channels(true, false),
             NotificationType.REACTION, new Channels(true, false),
             NotificationType.RECOGNITION, new Channels(true, true),
-            NotificationType.ANNOUNCEMENT, new Channels(true, false),
+            // e-mail for announcements means the reminder of an unacknowledged must-read
+            NotificationType.ANNOUNCEMENT, new Channels(true, true),
             NotificationType.FOLLOW, new Channels(true, false),
             NotificationType.GROUP, new Channels(true, false)));
 

@@ -1,7 +1,9 @@
 package org.intranet.notification.domain;
 
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,6 +29,17 @@ public record NotificationPreferences(Map<NotificationType, Channels> channels, 
         public boolean contains(LocalTime time) {
             return from.isBefore(to) ? !time.isBefore(from) && time.isBefore(to)
                     : !time.isBefore(from) || time.isBefore(to);
+        }
+
+        /** {@code now} when it is outside these quiet hours in {@code zone}; else the moment they end. */
+        public Instant end(Instant now, ZoneId zone) {
+            ZonedDateTime local = now.atZone(zone);
+            if (!contains(local.toLocalTime())) {
+                return now;
+            }
+            ZonedDateTime end = local.with(to);
+            // quiet spanning midnight, evening side: it ends tomorrow morning
+            return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
         }
     }
 

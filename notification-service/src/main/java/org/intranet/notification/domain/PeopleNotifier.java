@@ -53,12 +53,16 @@ public class PeopleNotifier {
                 actorName);
     }
 
-    /** The membership copy first: the notification's audience check then sees the new member in the group. */
+    /**
+     * The membership copy first: the notification's audience check then sees the new member in the group.
+     *
+     * @param notify false for an event too old to notify anyone ({@link EventHorizon}): the copy only
+     */
     @Transactional
-    public void memberAdded(String eventId, MembershipChanged m) {
+    public void memberAdded(String eventId, MembershipChanged m, boolean notify) {
         boolean wasMember = m != null && m.groupId() != null && m.employeeId() != null
                 && groups.isMember(m.groupId(), m.employeeId());
-        if (!members.applyOnce(PostNotifier.CONSUMER, eventId, m, true) || wasMember || m.by() == null
+        if (!members.applyOnce(PostNotifier.CONSUMER, eventId, m, true) || !notify || wasMember || m.by() == null
                 || m.by().equals(m.employeeId()) || writer.erased(m.by())) {
             return; // a redelivery, a role change, or someone joining by themselves
         }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -53,10 +54,79 @@ public class Preferences {
         if (mustRead) {
             return true;
         }
-        return store.inAppChoice(employeeId, type, subject.postId(), subject.groupId())
+        return store.choice(employeeId, type, subject.postId(), subject.groupId())
                 .map(c -> !c.mutedPost() && !c.mutedGroup()
                         && (c.inApp() != null ? c.inApp() : DefaultPreferences.of(type).inApp()))
                 .orElse(DefaultPreferences.of(type).inApp());
+    }
+
+    /**
+     * When a notification is to be e-mailed: empty when the employee does not want it by e-mail; else the first
+     * moment outside their quiet hours from {@code now}.
+     */
+    public Optional<Instant> emailAt(Notification n, Instant now) {
+        Optional<PreferenceStore.Choice> choice = store.choice(n.recipientId(), n.type(), n.subject().postId(),
+                n.subject().groupId());
+        boolean wanted = choice.map(c -> !c.mutedPost() && !c.mutedGroup()
+                && (c.email() != null ? c.email() : DefaultPreferences.of(n.type()).email()))
+                .orElse(DefaultPreferences.of(n.type()).email());
+        // announcements are e-mailed as must-read reminders only (remindByEmail)
+        if (!wanted || n.type() == NotificationType.ANNOUNCEMENT) {
+            return Optional.empty();
+        }
+        return Optional.of(choice.map(c -> outsideQuietHours(c, now)).orElse(now));
+    }
+
+    /** The first moment from {@code now} outside the employee's quiet hours (now, when they have none). */
+    public Instant outsideQuietHours(String employeeId, Instant now) {
+        NotificationPreferences p = of(employeeId);
+        return p.quietHours() == null ? now : p.quietHours().end(now, p.timeZone());
+    }
+
+    private Instant outsideQuietHours(PreferenceStore.Choice c, Instant now) {
+        if (c.quietFrom() == null || c.quietTo() == null) {
+            return now;
+        }
+        return new NotificationPreferences.QuietHours(c.quietFrom(), c.quietTo()).end(now,
+                c.zone() == null ? defaultZone : ZoneId.of(c.zone()));
+    }
+
+    /**
+     * One-click unsubscribe: stops e-mail of one type, or the digest. @return false when the scope names nothing
+     * that can be stopped
+     */
+    @Transactional
+    public boolean unsubscribe(String employeeId, String scope) {
+        NotificationPreferences current = of(employeeId);
+        NotificationPreferences changed;
+        if (UnsubscribeTokens.DIGEST.equals(scope)) {
+            changed = new NotificationPreferences(current.channels(), current.mutedPosts(), current.mutedGroups(),
+                    current.subscribedGroups(), current.quietHours(), current.timeZone(),
+                    NotificationPreferences.Digest.OFF);
+        } else {
+            NotificationType type;
+            try {
+                type = NotificationType.valueOf(scope);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            Map<NotificationType, Channels> channels = new EnumMap<>(current.channels());
+            channels.put(type, new Channels(channels.get(type).inApp(), false));
+            changed = new NotificationPreferences(channels, current.mutedPosts(), current.mutedGroups(),
+                    current.subscribedGroups(), current.quietHours(), current.timeZone(), current.digest());
+        }
+        store.save(employeeId, changed, Instant.now(clock));
+        return true;
+    }
+
+    /**
+     * Whether a must-read reminder may be e-mailed: that is what e-mail means for {@code ANNOUNCEMENT} (announcements
+     * themselves reach people in the app, when they look; e-mailing each would need a row per person at once).
+     */
+    public boolean remindByEmail(String employeeId) {
+        return store.choice(employeeId, NotificationType.ANNOUNCEMENT, null, null)
+                .map(c -> c.email() != null ? c.email() : DefaultPreferences.of(NotificationType.ANNOUNCEMENT).email())
+                .orElse(DefaultPreferences.of(NotificationType.ANNOUNCEMENT).email());
     }
 
     /** Who asked to hear of every new post in the group. */

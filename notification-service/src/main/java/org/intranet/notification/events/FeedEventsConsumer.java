@@ -1,5 +1,8 @@
 package org.intranet.notification.events;
 
+import java.time.Instant;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +22,7 @@ import org.intranet.contracts.RecognitionGiven;
 import org.intranet.kit.events.EventConsumer;
 import org.intranet.notification.domain.Announcements;
 import org.intranet.notification.domain.CommentNotifier;
+import org.intranet.notification.domain.EventHorizon;
 import org.intranet.notification.domain.PeopleNotifier;
 import org.intranet.notification.domain.PostNotifier;
 import org.intranet.notification.domain.ReactionNotifier;
@@ -39,10 +43,16 @@ public class FeedEventsConsumer {
     private final CommentNotifier comments;
     private final ReactionNotifier reactions;
     private final PeopleNotifier people;
+    /** What notifies someone; the rest (deletions, membership, groups) keeps state and is applied at any age. */
+    private static final Set<String> NOTIFYING = Set.of(EventTypes.POST_PUBLISHED, EventTypes.POST_MENTIONED,
+            EventTypes.RECOGNITION_GIVEN, EventTypes.COMMENT_ADDED, EventTypes.REACTION_SET, EventTypes.FOLLOW_ADDED,
+            EventTypes.ANNOUNCEMENT_PUBLISHED);
     private final Announcements announcements;
+    private final EventHorizon horizon;
 
     FeedEventsConsumer(EventConsumer consumer, ObjectMapper json, PostNotifier posts, CommentNotifier comments,
-            ReactionNotifier reactions, PeopleNotifier people, Announcements announcements) {
+            ReactionNotifier reactions, PeopleNotifier people, Announcements announcements, EventHorizon horizon) {
+        this.horizon = horizon;
         this.consumer = consumer;
         this.json = json;
         this.posts = posts;
@@ -55,8 +65,12 @@ public class FeedEventsConsumer {
     @Incoming("feed-events")
     @Blocking // one partition's events in order
     public void on(ConsumerRecord<String, String> record) {
+        boolean stale = horizon.tooOldToNotify(Instant.ofEpochMilli(record.timestamp()));
         consumer.consume(record, event -> {
             String id = event.id();
+            if (stale && NOTIFYING.contains(event.type())) {
+                return; // older than its de-dup row would be: it notified when it was new (EventHorizon)
+            }
             switch (event.type()) {
                 case EventTypes.POST_PUBLISHED -> posts.postPublished(id, event.data(json, PostPublished.class));
                 case EventTypes.POST_MENTIONED -> posts.mentionsResolved(id, event.data(json, MentionsResolved.class));
@@ -67,7 +81,8 @@ public class FeedEventsConsumer {
                 case EventTypes.COMMENT_DELETED -> comments.commentDeleted(id, event.data(json, CommentChanged.class));
                 case EventTypes.REACTION_SET -> reactions.reactionSet(id, event.data(json, ReactionChanged.class));
                 case EventTypes.FOLLOW_ADDED -> people.followAdded(id, event.data(json, FollowChanged.class));
-                case EventTypes.MEMBER_ADDED -> people.memberAdded(id, event.data(json, MembershipChanged.class));
+                case EventTypes.MEMBER_ADDED ->
+                        people.memberAdded(id, event.data(json, MembershipChanged.class), !stale);
                 case EventTypes.MEMBER_REMOVED -> people.memberRemoved(id, event.data(json, MembershipChanged.class));
                 case EventTypes.GROUP_CREATED, EventTypes.GROUP_UPDATED ->
                         people.groupChanged(id, event.data(json, GroupChanged.class));

@@ -72,6 +72,11 @@ public class NotificationStore {
                 latest.createdAt(), id).orElseThrow();
     }
 
+    public Optional<Notification> findByKey(String recipientId, String groupKey) {
+        return sql.one("SELECT " + COLUMNS + " FROM notifications WHERE recipient_id = ? AND group_key = ?",
+                NotificationStore::row, recipientId, groupKey);
+    }
+
     public Optional<Notification> find(UUID id) {
         return sql.one("SELECT " + COLUMNS + " FROM notifications WHERE id = ?", NotificationStore::row, id);
     }
@@ -146,6 +151,17 @@ public class NotificationStore {
         return sql.list("SELECT " + COLUMNS + " FROM notifications WHERE " + mine.sql
                 + " AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?", NotificationStore::row,
                 params.toArray());
+    }
+
+    /** Unread and visible, created after {@code since}, newest first: what a digest lists. */
+    public List<Notification> unreadSince(Principals reader, Instant since, int limit) {
+        Mine mine = Mine.of(reader);
+        List<Object> params = new ArrayList<>(mine.params);
+        params.add(since);
+        params.add(limit);
+        return sql.list("SELECT " + COLUMNS + " FROM notifications WHERE " + mine.sql
+                + " AND read_at IS NULL AND created_at > ? ORDER BY created_at DESC, id DESC LIMIT ?",
+                NotificationStore::row, params.toArray());
     }
 
     /**

@@ -71,20 +71,23 @@ public class PreferenceStore {
     }
 
     /**
-     * What decides whether one notification goes into someone's list.
+     * What decides where one notification goes.
      *
-     * @param inApp null when they never chose for this type
+     * @param inApp null when they never chose for this type; {@code email} likewise
+     * @param zone  null when they chose none
      */
-    public record InAppChoice(Boolean inApp, boolean mutedPost, boolean mutedGroup) {
+    public record Choice(Boolean inApp, Boolean email, boolean mutedPost, boolean mutedGroup, String zone,
+            LocalTime quietFrom, LocalTime quietTo) {
     }
 
-    public Optional<InAppChoice> inAppChoice(String employeeId, NotificationType type, String postId,
-            String groupId) {
+    public Optional<Choice> choice(String employeeId, NotificationType type, String postId, String groupId) {
         return sql.one("""
-                SELECT (channels -> ? ->> 'inApp')::boolean, ? = ANY(muted_posts), ? = ANY(muted_groups)
+                SELECT (channels -> ? ->> 'inApp')::boolean, (channels -> ? ->> 'email')::boolean,
+                       ? = ANY(muted_posts), ? = ANY(muted_groups), time_zone, quiet_from, quiet_to
                 FROM preferences WHERE employee_id = ?""",
-                rs -> new InAppChoice((Boolean) rs.getObject(1), rs.getBoolean(2), rs.getBoolean(3)), type.name(),
-                postId, groupId, employeeId);
+                rs -> new Choice((Boolean) rs.getObject(1), (Boolean) rs.getObject(2), rs.getBoolean(3),
+                        rs.getBoolean(4), rs.getString(5), rs.getObject(6, LocalTime.class),
+                        rs.getObject(7, LocalTime.class)), type.name(), type.name(), postId, groupId, employeeId);
     }
 
     /** Who turned on notifications for every new post in the group. */
