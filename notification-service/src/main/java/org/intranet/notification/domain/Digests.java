@@ -1,8 +1,10 @@
 package org.intranet.notification.domain;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
@@ -74,7 +76,7 @@ public class Digests {
         if (p.digest() == Digest.OFF) {
             return false;
         }
-        Instant period = periodStart(p, now);
+        Instant period = periodStart(p.digest(), p.timeZone(), config.digest().hour(), config.digest().day(), now);
         return QuarkusTransaction.requiringNew().call(() -> {
             EmailStore.Claimed claimed = emails.claimDigest(employeeId, period);
             if (claimed == null || claimed.previous() == null) {
@@ -86,12 +88,12 @@ public class Digests {
         });
     }
 
-    /** The latest digest moment at or before {@code now} in the person's zone. */
-    Instant periodStart(NotificationPreferences p, Instant now) {
-        ZonedDateTime local = now.atZone(p.timeZone());
-        ZonedDateTime at = local.toLocalDate().atTime(config.digest().hour(), 0).atZone(p.timeZone());
-        if (p.digest() == Digest.WEEKLY) {
-            at = at.with(TemporalAdjusters.previousOrSame(config.digest().day()));
+    /** The latest digest moment at or before {@code now}: {@code hour} o'clock in {@code zone} (on {@code day}). */
+    static Instant periodStart(Digest digest, ZoneId zone, int hour, DayOfWeek day, Instant now) {
+        ZonedDateTime local = now.atZone(zone);
+        ZonedDateTime at = local.toLocalDate().atTime(hour, 0).atZone(zone);
+        if (digest == Digest.WEEKLY) {
+            at = at.with(TemporalAdjusters.previousOrSame(day));
             return (at.isAfter(local) ? at.minusWeeks(1) : at).toInstant();
         }
         return (at.isAfter(local) ? at.minusDays(1) : at).toInstant();

@@ -154,7 +154,8 @@ public class EmailComposer {
         Notification.Subject s = n.subject();
         String web = config.email().webUrl();
         if (s.postId() != null) {
-            return web + "/posts/" + encode(s.postId()) + (s.commentId() == null ? "" : "#comment-" + encode(s.commentId()));
+            String anchor = s.commentId() == null ? "" : "#comment-" + encode(s.commentId());
+            return web + "/posts/" + encode(s.postId()) + anchor;
         }
         if (s.groupId() != null) {
             return web + "/groups/" + encode(s.groupId());

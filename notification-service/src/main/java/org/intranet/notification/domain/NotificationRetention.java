@@ -16,8 +16,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Keeps the tables to what is still needed: a notification read longer ago than
  * {@code intranet.notification.retention.read} (90 days) is deleted (unread ones stay until read), so are e-mails
- * sent or given up {@code email.keep} ago (30 days) and de-dup rows older than the {@link EventHorizon}. Runs every hour on
- * every replica, in batches that skip what another replica is deleting, with a log line of what it did.
+ * sent or given up {@code email.keep} ago (30 days) and de-dup rows older than the {@link EventHorizon}. Runs every
+ * hour on every replica, in batches that skip what another replica is deleting, with a log line of what it did.
  */
 @ApplicationScoped
 public class NotificationRetention {

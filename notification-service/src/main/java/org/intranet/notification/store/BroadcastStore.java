@@ -61,9 +61,9 @@ public class BroadcastStore {
         params.add(reader.employeeId());
         params.add(reader.employeeId());
         return sql.list("""
-                INSERT INTO notifications (id, recipient_id, type, group_key, actor_id, actor_name, actor_count, post_id,
-                                           comment_id, group_id, author_id, text, audience, must_read, created_at,
-                                           read_at)
+                INSERT INTO notifications (id, recipient_id, type, group_key, actor_id, actor_name, actor_count,
+                                           post_id, comment_id, group_id, author_id, text, audience, must_read,
+                                           created_at, read_at)
                 SELECT gen_random_uuid(), me.id, 'ANNOUNCEMENT', 'announcement:' || b.post_id, b.author_id,
                        b.author_name, 1, b.post_id, NULL, NULL, b.author_id, b.text, b.audience, b.must_read,
                        b.published_at, NULL
@@ -116,9 +116,9 @@ public class BroadcastStore {
      */
     public java.util.Optional<Notification> remind(String postId, String employeeId, Instant now) {
         return sql.one("""
-                INSERT INTO notifications (id, recipient_id, type, group_key, actor_id, actor_name, actor_count, post_id,
-                                           comment_id, group_id, author_id, text, audience, must_read, created_at,
-                                           read_at)
+                INSERT INTO notifications (id, recipient_id, type, group_key, actor_id, actor_name, actor_count,
+                                           post_id, comment_id, group_id, author_id, text, audience, must_read,
+                                           created_at, read_at)
                 SELECT gen_random_uuid(), ?, 'ANNOUNCEMENT', 'announcement:' || b.post_id, b.author_id,
                        b.author_name, 1, b.post_id, NULL, NULL, b.author_id,
                        CASE WHEN length('Reminder: ' || b.text) > 200 THEN left('Reminder: ' || b.text, 199) || '…'

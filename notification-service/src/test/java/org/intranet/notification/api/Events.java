@@ -210,7 +210,7 @@ final class Events {
         topics().send(topic, key, value, headers);
     }
 
-    private static String json(Object payload) {
+    static String json(Object payload) {
         try {
             return JSON.writeValueAsString(payload);
         } catch (JsonProcessingException e) {

@@ -223,7 +223,8 @@ class NotificationKindsTest {
         String hr = someone("hr");
         String seller = someone("seller");
         String engineer = someone("engineer");
-        String sales = someone("Sales"); // announcements to "all" or a shared department would reach other tests' people
+        // announcements to "all" or to a shared department would reach other tests' people
+        String sales = someone("Sales");
         Events.publishEmployee(Events.employee(seller, "Sam Seller", sales, "ACTIVE", 1));
         Events.publishEmployee(Events.employee(engineer, "Eve Engineer", "Engineering", "ACTIVE", 1));
         awaitEmployee(seller);
@@ -321,5 +322,32 @@ class NotificationKindsTest {
         Events.publishPostDeleted(post);
         await().atMost(EVENTUALLY).until(() -> stored("SELECT count(*) FROM notifications WHERE post_id = ?1",
                 post.postId()) == 0);
+    }
+
+    /**
+     * An event older than the horizon (its de-dup row would have been pruned: a replay from the beginning) notifies
+     * nobody, while what keeps state (membership) is still applied.
+     */
+    @Test
+    void anEventOlderThanTheHorizonNotifiesNobodyButStillKeepsState() {
+        String named = someone("named");
+        String group = "old-" + UUID.randomUUID();
+        String key = "stale-" + UUID.randomUUID();
+        java.time.Instant longAgo = Instant.now().minus(Duration.ofDays(20));
+        PostPublished old = Events.post(someone("author"), "<p>Long ago @x</p>", EVERYONE, named);
+        Events.topics().send(org.intranet.contracts.Topics.FEED, key, Events.json(old),
+                org.intranet.testsupport.kafka.TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
+                        EventTypes.POST_PUBLISHED, EventTypes.FEED_SOURCE, old.postId()), longAgo);
+        Events.topics().send(org.intranet.contracts.Topics.FEED, key,
+                Events.json(Events.membership(group, named, someone("owner"))),
+                org.intranet.testsupport.kafka.TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
+                        EventTypes.MEMBER_ADDED, EventTypes.FEED_SOURCE, group), longAgo);
+        PostPublished fresh = Events.post(someone("author"), "<p>Now @x</p>", EVERYONE, named);
+        Events.publishPost(key, UUID.randomUUID().toString(), fresh);
+        awaitOne(named, fresh.postId(), "MENTION", n -> true);
+        assertThat(items(named)).as("neither the old mention nor the old group add")
+                .extracting(i -> i.get("postId")).containsExactly(fresh.postId());
+        assertThat(stored("SELECT count(*) FROM group_members WHERE group_id = ?1", group))
+                .as("the membership copy is kept").isEqualTo(1);
     }
 }

@@ -194,7 +194,8 @@ class NotificationStreamTest {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO notifications (id, recipient_id, type, group_key, actor_id, text, audience, created_at)
                 VALUES (?, ?, 'FOLLOW', ?, 'someone', ?, ARRAY['all'], now())""");
-                PreparedStatement signal = connection.prepareStatement("SELECT pg_notify('intranet_notifications', ?)")) {
+                PreparedStatement signal = connection.prepareStatement(
+                        "SELECT pg_notify('intranet_notifications', ?)")) {
             insert.setObject(1, id);
             insert.setString(2, Events.id(recipient));
             insert.setString(3, "follow:" + id);

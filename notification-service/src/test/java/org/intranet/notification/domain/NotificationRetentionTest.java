@@ -67,4 +67,27 @@ class NotificationRetentionTest {
         assertThat(exists(oldUnread)).isTrue();
         assertThat(retention.prune()).isZero();
     }
+
+    @Test
+    void deDupRowsOlderThanTheEventHorizonAndEmailsDoneLongAgoAreDeleted() {
+        String consumer = "retention-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        sql.update("INSERT INTO processed_events (consumer, event_id, processed_at) VALUES (?, 'old', ?), "
+                + "(?, 'recent', ?)", consumer, now.minus(Duration.ofDays(15)), consumer,
+                now.minus(Duration.ofDays(13)));
+        String who = "mailed-" + UUID.randomUUID();
+        sql.update("INSERT INTO emails (id, recipient_id, kind, due_at, outcome, created_at, done_at) VALUES "
+                + "(gen_random_uuid(), ?, 'DIGEST', ?, 'SENT', ?, ?), "
+                + "(gen_random_uuid(), ?, 'DIGEST', ?, 'SENT', ?, ?), "
+                + "(gen_random_uuid(), ?, 'DIGEST', ?, NULL, ?, NULL)",
+                who, now, now, now.minus(Duration.ofDays(31)), who, now, now, now.minus(Duration.ofDays(29)),
+                who, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(40)));
+
+        retention.prune();
+
+        assertThat(sql.list("SELECT event_id FROM processed_events WHERE consumer = ?", rs -> rs.getString(1),
+                consumer)).containsExactly("recent");
+        assertThat(sql.one("SELECT count(*) FROM emails WHERE recipient_id = ?", rs -> rs.getLong(1), who))
+                .as("the one done 29 days ago and the one not sent yet stay").contains(2L);
+    }
 }

@@ -93,12 +93,19 @@ public final class TestTopics {
 
     /** Publishes one record with the given headers (e.g. a hand-made or malformed CloudEvent). */
     public void send(String topic, String key, String value, Map<String, String> headers) {
+        send(topic, key, value, headers, null);
+    }
+
+    /** @param timestamp the record's create time, as if published then; null for now */
+    public void send(String topic, String key, String value, Map<String, String> headers,
+            java.time.Instant timestamp) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, null,
+                    timestamp == null ? null : timestamp.toEpochMilli(), key, value);
             headers.forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
             producer.send(record).get();
         } catch (Exception e) {
