@@ -28,6 +28,7 @@ import org.intranet.notification.config.NotificationConfig;
 import org.intranet.notification.domain.LiveNotifications;
 import org.intranet.notification.domain.Notification;
 import org.intranet.notification.domain.NotificationInbox;
+import org.intranet.notification.domain.Preferences;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,9 +49,11 @@ public class NotificationResource {
     private final ObjectMapper json;
     private final NotificationConfig config;
     private final PageCursors cursors;
+    private final Preferences preferences;
 
     NotificationResource(NotificationInbox inbox, LiveNotifications live, SecurityIdentity identity,
-            ObjectMapper json, NotificationConfig config, PageCursors cursors) {
+            ObjectMapper json, NotificationConfig config, PageCursors cursors, Preferences preferences) {
+        this.preferences = preferences;
         this.cursors = cursors;
         this.inbox = inbox;
         this.live = live;
@@ -61,18 +64,19 @@ public class NotificationResource {
 
     /** GDPR: everything notification-service holds of the caller's. */
     public record NotificationExport(String service, String employeeId, Instant exportedAt,
-            List<NotificationView> notifications) {
+            List<NotificationView> notifications, PreferencesBody preferences) {
     }
 
     @GET
     @Path("/me/export")
     @Operation(operationId = "exportMyNotifications", summary = "Everything notification-service holds of mine (GDPR)",
             description = "All my notifications, read or not, newest first, under the same visibility rule as the "
-                    + "list.")
+                    + "list, and my notification preferences.")
     public NotificationExport export() {
         Caller caller = Caller.of(identity);
         return new NotificationExport("notification-service", caller.id(), Instant.now(),
-                inbox.all(caller).stream().map(NotificationView::of).toList());
+                inbox.all(caller).stream().map(NotificationView::of).toList(),
+                PreferencesBody.of(preferences.of(caller.id())));
     }
 
     /** Newest first. {@code unread=true} lists only unread ones; {@code cursor} is a previous page's {@code next}. */

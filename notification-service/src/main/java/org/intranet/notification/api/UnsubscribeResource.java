@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.intranet.kit.domain.InvalidRequestException;
 import org.intranet.notification.domain.Preferences;
 import org.intranet.notification.domain.UnsubscribeTokens;
@@ -23,6 +24,7 @@ import io.quarkus.qute.Template;
  */
 @Path("/api/notifications/unsubscribe")
 @PermitAll
+@SecurityRequirements // explicitly none: the signed token in the link is the credential
 public class UnsubscribeResource {
     private final UnsubscribeTokens tokens;
     private final Preferences preferences;

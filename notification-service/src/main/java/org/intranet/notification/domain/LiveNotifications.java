@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Pushes new notifications to the live streams of their recipient, on every replica. The transaction that writes a
@@ -93,12 +94,23 @@ public class LiveNotifications {
                         .ifPresent(this::push);
             }
         } else if (payload.startsWith(BROADCAST)) {
-            for (String recipientId : List.copyOf(listeners.keySet())) {
-                // written here, pushed when its own signal comes back after the commit
-                announcements.deliver(readers.ofEmployee(recipientId));
-            }
+            // one write per connected person: on a worker, so pushes keep flowing on this thread meanwhile
+            List<String> connected = List.copyOf(listeners.keySet());
+            Infrastructure.getDefaultWorkerPool().execute(() -> deliver(connected));
         } else {
             LOG.debugf("unknown signal %s", payload);
+        }
+    }
+
+    /** Each one's notification is pushed when its own signal comes back after the commit. */
+    private void deliver(List<String> connected) {
+        for (String recipientId : connected) {
+            try {
+                announcements.deliver(readers.ofEmployee(recipientId));
+            } catch (RuntimeException e) {
+                LOG.warnf("announcement not delivered live to %s (they get it when they next look): %s", recipientId,
+                        e.getMessage());
+            }
         }
     }
 

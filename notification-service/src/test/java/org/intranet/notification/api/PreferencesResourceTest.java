@@ -64,6 +64,8 @@ class PreferencesResourceTest {
                 .body("subscribed.groups", equalTo(List.of("g2")))
                 .body("quietHours.from", equalTo("19:00")).body("quietHours.to", equalTo("08:00"))
                 .body("timeZone", equalTo("Europe/Paris")).body("digest", equalTo("DAILY"));
+        given().auth().oauth2(token(me)).get("/api/notifications/me/export").then().statusCode(200)
+                .body("preferences.digest", equalTo("DAILY")).body("preferences.muted.groups", equalTo(List.of("g1")));
 
         // a second PUT replaces: what it leaves out is back to its default
         given().auth().oauth2(token(me)).contentType("application/json").body(Map.of("digest", "OFF"))
