@@ -25,7 +25,6 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HOST=127.0.0.1
 BASE=http://$HOST:${FEED_PORT:-8082}
 REALM_URL=http://$HOST:8180/realms/intranet
-ADMIN_URL=http://$HOST:8180/admin/realms/intranet
 AUDIENCE=${AUDIENCE:-100000}
 USERS=${USERS:-200}
 ANNOUNCEMENTS=${ANNOUNCEMENTS:-100}
@@ -95,31 +94,16 @@ say "read-copy: $after bench employees ($((after - before)) added in $secs s, $(
 [ "$after" -ge "$AUDIENCE" ] || die "expected $AUDIENCE bench employees, found $after"
 
 # Keycloak users with the seeded ids (partial import keeps ids; those there already are skipped).
-admin=$(curl -s -m 20 "http://$HOST:8180/realms/master/protocol/openid-connect/token" \
-    --data-urlencode grant_type=password --data-urlencode client_id=admin-cli \
-    --data-urlencode username=admin --data-urlencode password=admin | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
-[ -n "$admin" ] || die "no Keycloak admin token (master realm, admin/admin as ./intranet starts it)"
-user_json() { # id name roles department location
-    printf '{"id":"%s","username":"%s","enabled":true,"email":"%s@bench.intranet.local","emailVerified":true,' "$1" "$2" "$2"
-    printf '"firstName":"Bench","lastName":"%s","attributes":{"department":["%s"],"location":["%s"]},' "$2" "$4" "$5"
-    printf '"credentials":[{"type":"password","value":"%s","temporary":false}],"realmRoles":[%s],"requiredActions":[]}' "$2" "$3"
-}
 {
-    printf '{"ifResourceExists":"SKIP","users":['
-    user_json "$(psql_value "SELECT CAST(md5('announce-bench-hr') AS uuid)")" annhr '"employee","hr"' "Bench HR" "Bench Site 0"
+    keycloak_user_json "$(psql_value "SELECT CAST(md5('announce-bench-hr') AS uuid)")" annhr annhr "Bench HR" \
+        "Bench Site 0" '"employee","hr"'
     while IFS='|' read -r id name dept loc; do
         printf ','
-        user_json "$id" "$name" '"employee"' "$dept" "$loc"
+        keycloak_user_json "$id" "$name" "$name" "$dept" "$loc" '"employee"'
     done < <(psql -X -q -At -F'|' -c "SELECT id, username, department, location FROM employees
                                       WHERE username LIKE 'annb%' ORDER BY substr(username, 5)::int LIMIT $USERS")
-    printf ']}'
 } >"$WORK/users.json"
-response=$(curl -s -m 300 -X POST "$ADMIN_URL/partialImport" -H "Authorization: Bearer $admin" \
-    -H 'Content-Type: application/json' --data-binary "@$WORK/users.json")
-case $response in
-    *'"added"'*) say "Keycloak users: $(printf '%s' "$response" | sed -n 's/.*"added" *: *\([0-9]*\).*/\1/p') added, $(printf '%s' "$response" | sed -n 's/.*"skipped" *: *\([0-9]*\).*/\1/p') already there" ;;
-    *) die "Keycloak's partial import failed: $response" ;;
-esac
+keycloak_import_users "$WORK/users.json"
 
 # Tokens live 15 minutes (the realm's access token lifespan): fetched again before each run.
 fetch_tokens() {

@@ -34,7 +34,6 @@ HOST=127.0.0.1                              # never anything else: this load sta
 FEED_PORT=${FEED_PORT:-8082}
 BASE=http://$HOST:$FEED_PORT
 REALM_URL=http://$HOST:8180/realms/intranet
-ADMIN_URL=http://$HOST:8180/admin/realms/intranet
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-10s}
 # 10 s of each request before measuring; 20 s when this script just started the stack or seeded (cold JIT, and
@@ -252,27 +251,13 @@ AUTHOR_FOLLOWERS=$(printf '%s\n' "${A_FOLLOWERS[@]}" | sort -n | awk '{ v[NR] = 
 # Makes the bench users Keycloak users of realm intranet with their seeded ids (partial import keeps ids; users
 # already there are skipped), password = user name, role employee.
 provision_users() {
-    local admin response json="" k sep=""
-    admin=$(curl -s -m 20 "http://$HOST:8180/realms/master/protocol/openid-connect/token" \
-        --data-urlencode grant_type=password --data-urlencode client_id=admin-cli \
-        --data-urlencode username=admin --data-urlencode password=admin \
-        | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
-    [ -n "$admin" ] || die "no Keycloak admin token (master realm, admin/admin as ./intranet starts it)"
+    local sep=""
     while IFS='|' read -r id name dept loc; do
-        json+="$sep{\"id\":\"$id\",\"username\":\"$name\",\"enabled\":true,\"email\":\"$name@bench.intranet.local\","
-        json+="\"emailVerified\":true,\"firstName\":\"Bench\",\"lastName\":\"${name#bench}\","
-        json+="\"attributes\":{\"department\":[\"$dept\"],\"location\":[\"$loc\"]},"
-        json+="\"credentials\":[{\"type\":\"password\",\"value\":\"$name\",\"temporary\":false}],"
-        json+="\"realmRoles\":[\"employee\"],\"requiredActions\":[]}"
-        sep=,
+        printf '%s' "$sep"; keycloak_user_json "$id" "$name" "${name#bench}" "$dept" "$loc" '"employee"'; sep=,
     done < <(psql -X -q -At -F'|' -c "SELECT id, username, department, location FROM feed_bench.readers
-                                      UNION ALL SELECT id, username, department, location FROM feed_bench.authors")
-    response=$(curl -s -m 120 -X POST "$ADMIN_URL/partialImport" -H "Authorization: Bearer $admin" \
-        -H 'Content-Type: application/json' -d "{\"ifResourceExists\":\"SKIP\",\"users\":[$json]}")
-    case $response in
-        *'"added"'*) say "Keycloak users: $(printf '%s' "$response" | sed -n 's/.*"added" *: *\([0-9]*\).*/\1/p') added, $(printf '%s' "$response" | sed -n 's/.*"skipped" *: *\([0-9]*\).*/\1/p') already there" ;;
-        *) die "Keycloak's partial import of the bench users failed: $response" ;;
-    esac
+                                      UNION ALL SELECT id, username, department, location FROM feed_bench.authors") \
+        >"$WORK/users.json"
+    keycloak_import_users "$WORK/users.json"
 }
 
 # A JWT's payload claim $2 (a string or a number), decoded without extra tools.

@@ -51,3 +51,28 @@ token_of() {
         --data-urlencode client_id=intranet-web --data-urlencode "username=$1" --data-urlencode "password=${2:-$1}" \
         | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p'
 }
+
+# keycloak_user_json ID USERNAME LASTNAME DEPARTMENT LOCATION ROLES: one user of a partial import (password = user
+# name; ROLES a JSON list's inside, e.g. '"employee","hr"')
+keycloak_user_json() {
+    printf '{"id":"%s","username":"%s","enabled":true,"email":"%s@bench.intranet.local","emailVerified":true,' "$1" "$2" "$2"
+    printf '"firstName":"Bench","lastName":"%s","attributes":{"department":["%s"],"location":["%s"]},' "$3" "$4" "$5"
+    printf '"credentials":[{"type":"password","value":"%s","temporary":false}],"realmRoles":[%s],"requiredActions":[]}' "$2" "$6"
+}
+
+# keycloak_import_users FILE: makes the users of FILE (keycloak_user_json objects, comma-separated) users of realm
+# intranet with their ids (a partial import keeps ids; users already there are skipped), and says how many
+keycloak_import_users() {
+    local admin response
+    admin=$(curl -s -m 20 "http://$HOST:8180/realms/master/protocol/openid-connect/token" \
+        --data-urlencode grant_type=password --data-urlencode client_id=admin-cli \
+        --data-urlencode username=admin --data-urlencode password=admin | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
+    [ -n "$admin" ] || die "no Keycloak admin token (master realm, admin/admin as ./intranet starts it)"
+    { printf '{"ifResourceExists":"SKIP","users":['; cat "$1"; printf ']}'; } >"$1.request"
+    response=$(curl -s -m 300 -X POST "http://$HOST:8180/admin/realms/intranet/partialImport" \
+        -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' --data-binary "@$1.request")
+    case $response in
+        *'"added"'*) say "Keycloak users: $(printf '%s' "$response" | sed -n 's/.*"added" *: *\([0-9]*\).*/\1/p') added, $(printf '%s' "$response" | sed -n 's/.*"skipped" *: *\([0-9]*\).*/\1/p') already there" ;;
+        *) die "Keycloak's partial import failed: $response" ;;
+    esac
+}

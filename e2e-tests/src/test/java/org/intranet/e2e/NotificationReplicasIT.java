@@ -1,6 +1,5 @@
 package org.intranet.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -70,9 +69,11 @@ class NotificationReplicasIT {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(replica.isAlive()).as("the second replica died; see " + log.toAbsolutePath()).isTrue();
             try {
-                return given().get(replicaUrl + "/q/health/ready").statusCode() == 200;
-            } catch (RuntimeException e) {
-                return false;
+                HttpRequest health = HttpRequest.newBuilder(URI.create(replicaUrl + "/q/health/ready")).build();
+                return HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200;
+            } catch (IOException e) {
+                return false; // not listening yet
             }
         });
     }
