@@ -207,6 +207,7 @@ psql_value "DELETE FROM notifications WHERE recipient_id LIKE 'pgb-author-%'; DE
 
 # --- results ---------------------------------------------------------------------------------
 
+COMMIT="$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$ROOT" && git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
 m() { median <"$WORK/$1"; }
 ratio() { awk -v a="$(m "$1")" -v b="$(m "$2")" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 {
@@ -215,7 +216,7 @@ ratio() { awk -v a="$(m "$1")" -v b="$(m "$2")" 'BEGIN { printf "%.2f", (b > 0 ?
     echo "## $(date -u '+%Y-%m-%d %H:%M') UTC${LABEL:+ — $LABEL}"
     echo
     echo "- machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; the load process shares it"
-    echo "- commit: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$ROOT" && git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+    echo "- commit: $COMMIT"
     echo "- data: $USERS Keycloak users holding the streams, $AUD people in the announcement's department (notification-service's read-copy), $(psql_value "SELECT count(*) FROM notifications") notifications in the table at the end"
     echo "- load: $RUNS runs after a warm-up; $STREAMS streams, $MENTIONS mentions one every $INTERVAL ms; $EVENTS reactions at $RATE/s on $POSTS posts; pgbench -M prepared, $PG_CLIENTS clients, $PG_SECONDS s; whole bench $(($(date +%s) - T_BENCH)) s"
     echo
