@@ -184,7 +184,7 @@ for run in $(seq 1 "$RUNS"); do
     awk -v n="$EVENTS" -v s="$secs" 'BEGIN { printf "%.0f\n", n / s }' >>"$WORK/burst_rate"
     echo $(( $(metric) - writes_before )) >>"$WORK/burst_writes"
     psql_value "SELECT count(*) FROM notifications WHERE group_key LIKE 'reaction:post:nbench-$RUN_ID-%'" >>"$WORK/burst_rows"
-    # raw: one client, as the service's consumer applies one event at a time; and as many clients as cores
+    # raw: one client (one event at a time), and as many clients as cores
     pgbench -n -M prepared -c 1 -T "$PG_SECONDS" -f "$ROOT/bench/notify/reaction.sql" \
         >"$WORK/pgb.out" 2>&1 || die "pgbench failed: $(tail -n 3 "$WORK/pgb.out")"
     sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgb.out" | awk '{ printf "%.0f\n", $1 }' >>"$WORK/raw_tps1"
@@ -228,7 +228,7 @@ ratio() { awk -v a="$(m "$1")" -v b="$(m "$2")" 'BEGIN { printf "%.2f", (b > 0 ?
     echo "| … time to open them all, s | $(m open_s) | $(list_of "$WORK/open_s") | |"
     echo "| $EVENTS reactions produced at $RATE/s: consumed per second (from the first sent to the last applied) | **$(m burst_rate)** | $(list_of "$WORK/burst_rate") | |"
     echo "| … notification writes (created or updated, grouping included) / rows left | $(m burst_writes) / $(m burst_rows) | $(list_of "$WORK/burst_rows") (rows) | one row per post |"
-    echo "| the same statements per reaction raw in pgbench, 1 client (one event at a time, as the consumer), TPS | $(m raw_tps1) | $(list_of "$WORK/raw_tps1") | |"
+    echo "| the same statements per reaction raw in pgbench, 1 client, TPS | $(m raw_tps1) | $(list_of "$WORK/raw_tps1") | |"
     echo "| … $PG_CLIENTS clients, TPS | $(m raw_tps) | $(list_of "$WORK/raw_tps") | |"
     echo "| service ÷ raw, 1 client / $PG_CLIENTS clients | **$(ratio burst_rate raw_tps1)** / $(ratio burst_rate raw_tps) | | |"
     echo "| must-read announcement to $AUD people: until each of $SAMPLE members' list shows it, last / median, ms | **$(m reach_max)** / $(m reach_p50) | $(list_of "$WORK/reach_max") | |"
