@@ -54,10 +54,14 @@ public class Announcements {
     @Transactional
     public void published(String eventId, AnnouncementPublished a) {
         PostNotifier.requireIds(eventId, "announcement.published", a.postId(), a.authorId());
-        if (!processed.markOnce(PostNotifier.CONSUMER, eventId) || writer.erased(a.authorId())) {
+        if (!processed.markOnce(PostNotifier.CONSUMER, eventId)) {
             return;
         }
-        String authorName = writer.nameOf(a.authorId());
+        NotificationWriter.Actor author = writer.actor(a.authorId());
+        if (author.erased()) {
+            return;
+        }
+        String authorName = author.name();
         Instant at = (a.publishedAt() != null ? a.publishedAt() : Instant.now(clock)).truncatedTo(ChronoUnit.MICROS);
         if (broadcasts.insert(a.postId(), a.authorId(), authorName, PostNotifier.clean(a.audience()), a.mustRead(),
                 NotificationText.announcement(authorName, a.mustRead(), a.body()), at, a.expiresAt())) {

@@ -37,7 +37,11 @@ public class CommentNotifier {
     @Transactional
     public void commentAdded(String eventId, CommentChanged c) {
         requireIds(eventId, c);
-        if (!processed.markOnce(PostNotifier.CONSUMER, eventId) || writer.erased(c.authorId())) {
+        if (!processed.markOnce(PostNotifier.CONSUMER, eventId)) {
+            return;
+        }
+        NotificationWriter.Actor author = writer.actor(c.authorId());
+        if (author.erased()) {
             return;
         }
         String threadId = c.parentId() != null ? c.parentId() : c.commentId();
@@ -45,7 +49,7 @@ public class CommentNotifier {
         threads.join(threadId, c.postId(), c.authorId());
 
         String actor = c.authorId();
-        String actorName = writer.nameOf(actor);
+        String actorName = author.name();
         List<String> audience = PostNotifier.clean(c.audience());
         Notification.Subject subject = Notification.Subject.comment(c.postId(), c.commentId(), c.groupId(),
                 c.postAuthorId());

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.intranet.kit.readcopy.EmployeeCopies;
 import org.intranet.kit.readcopy.EmployeeCopy;
 import org.intranet.kit.visibility.Readers;
+import org.intranet.notification.store.EmailStore;
 import org.intranet.notification.store.NotificationStore;
 import org.jboss.logging.Logger;
 
@@ -27,9 +28,10 @@ import io.quarkus.runtime.Startup;
 /**
  * The one way a notification is written, whatever caused it. It is never written for someone about their own
  * action, for someone who left, for someone outside the audience of what it is about (the kit's one visibility
- * rule), nor against the recipient's preferences. A notification whose group key the recipient has already is
- * updated instead: a new actor is counted, shown, and makes it unread again; an actor already counted changes
- * nothing. Whatever is written is announced to live streams after commit.
+ * rule), nor against the recipient's preferences, which also decide whether and when it is e-mailed (queued in the
+ * same transaction). A notification whose group key the recipient has already is updated instead: a new actor is
+ * counted, shown, and makes it unread again; an actor already counted changes nothing. Whatever is written is
+ * announced to live streams after commit.
  */
 @Startup // registers its meters at boot, so dashboards see zeros rather than nothing
 @ApplicationScoped
@@ -39,6 +41,7 @@ public class NotificationWriter {
     private final EmployeeCopies employees;
     private final Readers readers;
     private final Preferences preferences;
+    private final EmailStore emails;
     private final Event<NotificationCreated> created;
     private final Map<NotificationType, Counter> createdCounters = new EnumMap<>(NotificationType.class);
     private final Counter withheldByAudience;
@@ -46,7 +49,8 @@ public class NotificationWriter {
     private final Clock clock = Clock.systemUTC();
 
     NotificationWriter(NotificationStore notifications, EmployeeCopies employees, Readers readers,
-            Preferences preferences, Event<NotificationCreated> created, MeterRegistry registry) {
+            Preferences preferences, EmailStore emails, Event<NotificationCreated> created, MeterRegistry registry) {
+        this.emails = emails;
         this.notifications = notifications;
         this.employees = employees;
         this.readers = readers;
@@ -68,14 +72,18 @@ public class NotificationWriter {
             Notification.Subject subject, List<String> audience, boolean mustRead, IntFunction<String> text) {
     }
 
-    /** The actor's display name from the read-copy, or null until their profile has arrived. */
-    public String nameOf(String actorId) {
-        return actorId == null ? null : employees.find(actorId).map(EmployeeCopy::name).orElse(null);
+    /**
+     * Who caused an event, as the read-copy knows them (one lookup).
+     *
+     * @param name   their display name, or null until their profile has arrived
+     * @param erased their data was erased: a late or replayed event of theirs stores none of their words
+     */
+    public record Actor(String name, boolean erased) {
     }
 
-    /** Whether the actor's data was erased: a late or replayed event of theirs stores none of their words. */
-    public boolean erased(String actorId) {
-        return actorId != null && employees.find(actorId).map(EmployeeCopy::erased).orElse(false);
+    public Actor actor(String actorId) {
+        Optional<EmployeeCopy> copy = actorId == null ? Optional.empty() : employees.find(actorId);
+        return new Actor(copy.map(EmployeeCopy::name).orElse(null), copy.map(EmployeeCopy::erased).orElse(false));
     }
 
     /** @return the notification as it now is, when it was written or changed; empty when withheld or unchanged */
@@ -94,12 +102,14 @@ public class NotificationWriter {
             LOG.debugf("%s %s of %s withheld: outside the audience", draft.type(), draft.groupKey(), recipientId);
             return Optional.empty();
         }
-        if (!preferences.wantsInApp(recipientId, draft.type(), draft.subject(), draft.mustRead())) {
+        // Postgres keeps microseconds: truncate so the cursor built from a returned row matches the stored value
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Preferences.Route route = preferences.route(recipientId, draft.type(), draft.subject(), draft.mustRead(),
+                now);
+        if (!route.inApp()) {
             withheldByPreference.increment();
             return Optional.empty();
         }
-        // Postgres keeps microseconds: truncate so the cursor built from a returned row matches the stored value
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Notification fresh = new Notification(UUID.randomUUID(), recipientId, draft.type(), draft.groupKey(),
                 draft.actorId(), actorName, 1, draft.subject(), draft.text().apply(0), draft.audience(),
                 draft.mustRead(), now, null);
@@ -120,6 +130,12 @@ public class NotificationWriter {
         }
         createdCounters.get(draft.type()).increment();
         created.fire(new NotificationCreated(written));
+        if (route.emailAt() != null) {
+            // in this transaction: a notification rolled back is never e-mailed; one that changes while its e-mail
+            // waits keeps that one e-mail, which shows its latest state
+            emails.enqueue(new Email(UUID.randomUUID(), recipientId, Email.Kind.NOTIFICATION, written.id(), null,
+                    route.emailAt(), 0), now);
+        }
         return Optional.of(written);
     }
 }

@@ -42,11 +42,14 @@ public class PeopleNotifier {
             throw new PoisonEventException("follow.added " + eventId + " lacks followerId or target");
         }
         if (!processed.markOnce(PostNotifier.CONSUMER, eventId)
-                || !"PERSON".equals(follow.kind() == null ? null : follow.kind().toUpperCase(Locale.ROOT))
-                || writer.erased(follow.followerId())) {
+                || !"PERSON".equals(follow.kind() == null ? null : follow.kind().toUpperCase(Locale.ROOT))) {
             return;
         }
-        String actorName = writer.nameOf(follow.followerId());
+        NotificationWriter.Actor follower = writer.actor(follow.followerId());
+        if (follower.erased()) {
+            return;
+        }
+        String actorName = follower.name();
         writer.write(new NotificationWriter.Draft(follow.target(), NotificationType.FOLLOW,
                 "follow:" + follow.followerId(), follow.followerId(), Notification.Subject.none(),
                 List.of(Audience.user(follow.target())), false, others -> NotificationText.follow(actorName)),
@@ -63,10 +66,14 @@ public class PeopleNotifier {
         boolean wasMember = m != null && m.groupId() != null && m.employeeId() != null
                 && groups.isMember(m.groupId(), m.employeeId());
         if (!members.applyOnce(PostNotifier.CONSUMER, eventId, m, true) || !notify || wasMember || m.by() == null
-                || m.by().equals(m.employeeId()) || writer.erased(m.by())) {
+                || m.by().equals(m.employeeId())) {
             return; // a redelivery, a role change, or someone joining by themselves
         }
-        String actorName = writer.nameOf(m.by());
+        NotificationWriter.Actor adder = writer.actor(m.by());
+        if (adder.erased()) {
+            return;
+        }
+        String actorName = adder.name();
         String groupName = groups.name(m.groupId()).orElse(null);
         writer.write(new NotificationWriter.Draft(m.employeeId(), NotificationType.GROUP,
                 "group:added:" + m.groupId(), m.by(), Notification.Subject.group(m.groupId()),

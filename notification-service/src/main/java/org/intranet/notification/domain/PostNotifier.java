@@ -56,10 +56,14 @@ public class PostNotifier {
     @Transactional
     public void postPublished(String eventId, PostPublished post) {
         requireIds(eventId, "post.published", post.postId(), post.authorId());
-        if (!processed.markOnce(CONSUMER, eventId) || writer.erased(post.authorId())) {
+        if (!processed.markOnce(CONSUMER, eventId)) {
             return;
         }
-        String actorName = writer.nameOf(post.authorId());
+        NotificationWriter.Actor author = writer.actor(post.authorId());
+        if (author.erased()) {
+            return;
+        }
+        String actorName = author.name();
         List<String> audience = clean(post.audience());
         Notification.Subject subject = Notification.Subject.post(post.postId(), post.groupId(), post.authorId());
         Set<String> told = new LinkedHashSet<>();
@@ -94,13 +98,17 @@ public class PostNotifier {
     @Transactional
     public void mentionsResolved(String eventId, MentionsResolved resolved) {
         requireIds(eventId, "post.mentioned", resolved.postId(), resolved.authorId());
-        if (!processed.markOnce(CONSUMER, eventId) || writer.erased(resolved.authorId())) {
+        if (!processed.markOnce(CONSUMER, eventId)) {
+            return;
+        }
+        NotificationWriter.Actor author = writer.actor(resolved.authorId());
+        if (author.erased()) {
             return;
         }
         // in a comment the writer is the comment's author; events from before postAuthorId existed lack it
         String postAuthorId = resolved.postAuthorId() != null ? resolved.postAuthorId()
                 : resolved.commentId() == null ? resolved.authorId() : null;
-        String actorName = writer.nameOf(resolved.authorId());
+        String actorName = author.name();
         Notification.Subject subject = new Notification.Subject(resolved.postId(), resolved.commentId(),
                 resolved.groupId(), postAuthorId);
         String key = resolved.commentId() == null ? "mention:post:" + resolved.postId()
@@ -116,10 +124,14 @@ public class PostNotifier {
     @Transactional
     public void recognitionGiven(String eventId, RecognitionGiven recognition) {
         requireIds(eventId, "recognition.given", recognition.postId(), recognition.authorId());
-        if (!processed.markOnce(CONSUMER, eventId) || writer.erased(recognition.authorId())) {
+        if (!processed.markOnce(CONSUMER, eventId)) {
             return;
         }
-        String actorName = writer.nameOf(recognition.authorId());
+        NotificationWriter.Actor author = writer.actor(recognition.authorId());
+        if (author.erased()) {
+            return;
+        }
+        String actorName = author.name();
         Notification.Subject subject = Notification.Subject.post(recognition.postId(), recognition.groupId(),
                 recognition.authorId());
         for (String recipient : nonBlank(recognition.recipients())) {

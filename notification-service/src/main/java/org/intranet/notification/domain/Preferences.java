@@ -48,33 +48,30 @@ public class Preferences {
         return complete;
     }
 
-    /** Whether a notification of this type about this subject goes into the employee's list. */
-    public boolean wantsInApp(String employeeId, NotificationType type, Notification.Subject subject,
-            boolean mustRead) {
-        if (mustRead) {
-            return true;
-        }
-        return store.choice(employeeId, type, subject.postId(), subject.groupId())
-                .map(c -> !c.mutedPost() && !c.mutedGroup()
-                        && (c.inApp() != null ? c.inApp() : DefaultPreferences.of(type).inApp()))
-                .orElse(DefaultPreferences.of(type).inApp());
+    /**
+     * Where one notification goes, from one read of the employee's choices.
+     *
+     * @param inApp   into their list (always for a must-read)
+     * @param emailAt when to e-mail it: the first moment outside their quiet hours; null when not by e-mail
+     */
+    public record Route(boolean inApp, Instant emailAt) {
     }
 
     /**
-     * When a notification is to be e-mailed: empty when the employee does not want it by e-mail; else the first
-     * moment outside their quiet hours from {@code now}.
+     * Muted posts and groups silence both channels (a must-read still reaches the list). Announcements are e-mailed
+     * as must-read reminders only ({@link #remindByEmail}).
      */
-    public Optional<Instant> emailAt(Notification n, Instant now) {
-        Optional<PreferenceStore.Choice> choice = store.choice(n.recipientId(), n.type(), n.subject().postId(),
-                n.subject().groupId());
-        boolean wanted = choice.map(c -> !c.mutedPost() && !c.mutedGroup()
-                && (c.email() != null ? c.email() : DefaultPreferences.of(n.type()).email()))
-                .orElse(DefaultPreferences.of(n.type()).email());
-        // announcements are e-mailed as must-read reminders only (remindByEmail)
-        if (!wanted || n.type() == NotificationType.ANNOUNCEMENT) {
-            return Optional.empty();
-        }
-        return Optional.of(choice.map(c -> outsideQuietHours(c, now)).orElse(now));
+    public Route route(String employeeId, NotificationType type, Notification.Subject subject, boolean mustRead,
+            Instant now) {
+        Optional<PreferenceStore.Choice> choice = store.choice(employeeId, type, subject.postId(),
+                subject.groupId());
+        boolean muted = choice.map(c -> c.mutedPost() || c.mutedGroup()).orElse(false);
+        boolean inApp = mustRead || !muted && choice.map(PreferenceStore.Choice::inApp)
+                .orElse(DefaultPreferences.of(type).inApp());
+        boolean email = !muted && type != NotificationType.ANNOUNCEMENT
+                && choice.map(PreferenceStore.Choice::email)
+                        .orElse(DefaultPreferences.of(type).email());
+        return new Route(inApp, email ? choice.map(c -> outsideQuietHours(c, now)).orElse(now) : null);
     }
 
     /** The first moment from {@code now} outside the employee's quiet hours (now, when they have none). */

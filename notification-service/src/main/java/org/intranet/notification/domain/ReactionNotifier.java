@@ -28,7 +28,11 @@ public class ReactionNotifier {
             throw new PoisonEventException("reaction.set " + eventId + " lacks postId or employeeId");
         }
         if (!processed.markOnce(PostNotifier.CONSUMER, eventId) || r.previousType() != null
-                || r.targetAuthorId() == null || writer.erased(r.employeeId())) {
+                || r.targetAuthorId() == null) {
+            return;
+        }
+        NotificationWriter.Actor reactor = writer.actor(r.employeeId());
+        if (reactor.erased()) {
             return;
         }
         boolean onComment = r.commentId() != null;
@@ -37,7 +41,7 @@ public class ReactionNotifier {
                 ? Notification.Subject.comment(r.postId(), r.commentId(), r.groupId(), null)
                 : Notification.Subject.post(r.postId(), r.groupId(), r.targetAuthorId());
         String key = onComment ? "reaction:comment:" + r.commentId() : "reaction:post:" + r.postId();
-        String actorName = writer.nameOf(r.employeeId());
+        String actorName = reactor.name();
         writer.write(new NotificationWriter.Draft(r.targetAuthorId(), NotificationType.REACTION, key,
                 r.employeeId(), subject, PostNotifier.clean(r.audience()), false,
                 others -> NotificationText.reaction(actorName, others, onComment)), actorName);
