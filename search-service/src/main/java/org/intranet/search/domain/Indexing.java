@@ -1,150 +1,282 @@
 package org.intranet.search.domain;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.intranet.contracts.AnnouncementPublished;
+import org.intranet.contracts.CommentChanged;
+import org.intranet.contracts.EmployeeErased;
 import org.intranet.contracts.EmployeeSnapshot;
+import org.intranet.contracts.EventTypes;
+import org.intranet.contracts.GroupChanged;
+import org.intranet.contracts.MembershipChanged;
 import org.intranet.contracts.PostChanged;
 import org.intranet.contracts.PostDeleted;
 import org.intranet.contracts.PostPublished;
+import org.intranet.kit.events.BatchEventConsumer.Rejections;
+import org.intranet.kit.events.CloudEventRecord;
 import org.intranet.kit.events.PoisonEventException;
-import org.intranet.kit.events.ProcessedEvents;
 import org.intranet.kit.readcopy.EmployeeCopies;
 import org.intranet.kit.readcopy.EmployeeCopy;
 import org.intranet.kit.readcopy.GroupMemberCopies;
-import org.intranet.kit.text.PlainText;
+import org.intranet.search.store.Bulk;
+import org.intranet.search.store.IndexDocuments;
 import org.intranet.search.store.SearchDocuments;
-import org.intranet.search.store.SearchDocuments.EditedPost;
-import org.intranet.search.store.SearchDocuments.PersonDocument;
-import org.intranet.search.store.SearchDocuments.PostDocument;
-import org.jboss.logging.Logger;
+import org.intranet.search.store.SearchIndex;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Applies events to the read-copies and the indices, each once: the de-dup row, the read-copy and the index write
- * happen in one transaction, and the index write goes last, so a failed write rolls the de-dup row back and the
- * redelivery tries again. A write that succeeded before a failed commit is repeated under the same document id:
- * harmless.
+ * Turns a batch of events into one {@link Bulk} and writes it. The read-copies (employees, group members) change in
+ * the same transaction, and the index write goes last: when the engine fails, the read-copies roll back with it and
+ * the whole batch is handled again. Documents need no de-dup rows: every write is versioned by the event's sequence
+ * (posts, comments) or the snapshot's version (people, groups), so a redelivered or older event changes nothing.
  */
 @ApplicationScoped
 public class Indexing {
     public static final String PROFILE_CONSUMER = "search.profile";
     public static final String FEED_CONSUMER = "search.feed";
-    private static final Logger LOG = Logger.getLogger(Indexing.class);
 
-    private final ProcessedEvents processed;
+    private final ObjectMapper json;
     private final EmployeeCopies employees;
-    private final SearchDocuments documents;
     private final GroupMemberCopies members;
+    private final IndexDocuments docs;
+    private final SearchDocuments documents;
     private final MeterRegistry metrics;
 
-    Indexing(ProcessedEvents processed, EmployeeCopies employees, SearchDocuments documents,
-            GroupMemberCopies members, MeterRegistry metrics) {
-        this.processed = processed;
+    Indexing(ObjectMapper json, EmployeeCopies employees, GroupMemberCopies members, IndexDocuments docs,
+            SearchDocuments documents, MeterRegistry metrics) {
+        this.json = json;
         this.employees = employees;
         this.members = members;
+        this.docs = docs;
         this.documents = documents;
         this.metrics = metrics;
     }
 
-    /** The copy and the people index change together, once, and only for a snapshot newer than the copy. */
+    /** {@code intranet.feed}: posts, comments, announcements, groups, and the members read-copy. */
     @Transactional
-    public void employeeChanged(String eventId, EmployeeSnapshot employee) {
-        Optional<EmployeeCopies.Applied> once = employees.applyOnce(PROFILE_CONSUMER, eventId, employee);
-        if (once.isEmpty() || !once.get().applied()) {
+    public void feed(List<CloudEventRecord> events, Rejections rejections) {
+        List<Parsed> parsed = new ArrayList<>(events.size());
+        for (CloudEventRecord event : events) {
+            try {
+                parsed.add(new Parsed(event, feedPayload(event)));
+            } catch (PoisonEventException e) {
+                rejections.reject(event, e);
+            }
+        }
+        Map<String, EmployeeCopy> authors = employees.findAll(authorsOf(parsed));
+        Bulk<CloudEventRecord> bulk = new Bulk<>();
+        for (Parsed p : parsed) {
+            try {
+                feedEvent(p.event(), p.payload(), authors, bulk);
+            } catch (PoisonEventException e) {
+                rejections.reject(p.event(), e);
+            }
+        }
+        write(bulk, rejections, "post");
+    }
+
+    private record Parsed(CloudEventRecord event, Object payload) {
+    }
+
+    /** {@code intranet.profile}: the employees read-copy and the people index; erasures take their documents. */
+    @Transactional
+    public void profile(List<CloudEventRecord> events, Rejections rejections) {
+        Bulk<CloudEventRecord> bulk = new Bulk<>();
+        for (CloudEventRecord event : events) {
+            try {
+                profileEvent(event, bulk);
+            } catch (PoisonEventException e) {
+                rejections.reject(event, e);
+            }
+        }
+        write(bulk, rejections, "person");
+    }
+
+    /** The event's payload, checked; null for the types search does not use. */
+    private Object feedPayload(CloudEventRecord event) {
+        return switch (event.type()) {
+            case EventTypes.POST_PUBLISHED -> {
+                PostPublished p = event.data(json, PostPublished.class);
+                requirePost(event, p == null ? null : p.postId(), p == null ? null : p.authorId());
+                yield p;
+            }
+            case EventTypes.POST_EDITED -> {
+                PostChanged p = event.data(json, PostChanged.class);
+                requirePost(event, p == null ? null : p.postId(), p == null ? null : p.authorId());
+                yield p;
+            }
+            case EventTypes.ANNOUNCEMENT_PUBLISHED -> {
+                AnnouncementPublished a = event.data(json, AnnouncementPublished.class);
+                requirePost(event, a == null ? null : a.postId(), a == null ? null : a.authorId());
+                yield a;
+            }
+            case EventTypes.POST_DELETED -> {
+                PostDeleted p = event.data(json, PostDeleted.class);
+                requirePost(event, p == null ? null : p.postId(), p == null ? null : p.authorId());
+                yield p;
+            }
+            case EventTypes.COMMENT_ADDED, EventTypes.COMMENT_EDITED, EventTypes.COMMENT_DELETED -> comment(event);
+            case EventTypes.GROUP_CREATED, EventTypes.GROUP_UPDATED -> {
+                GroupChanged g = event.data(json, GroupChanged.class);
+                if (g == null || blank(g.groupId()) || blank(g.name())) {
+                    throw new PoisonEventException("group event " + event.id() + " lacks a groupId or a name");
+                }
+                yield g;
+            }
+            case EventTypes.MEMBER_ADDED, EventTypes.MEMBER_REMOVED -> {
+                MembershipChanged m = event.data(json, MembershipChanged.class);
+                if (m == null || blank(m.groupId()) || blank(m.employeeId())) {
+                    throw new PoisonEventException("membership event " + event.id() + " lacks a group or employee");
+                }
+                yield m;
+            }
+            // reactions, follows, recognition (its post carries recipients and value), acknowledgements
+            default -> null;
+        };
+    }
+
+    private void feedEvent(CloudEventRecord event, Object payload, Map<String, EmployeeCopy> authors,
+            Bulk<CloudEventRecord> bulk) {
+        long seq = event.sequence();
+        switch (event.type()) {
+            case EventTypes.POST_PUBLISHED -> {
+                PostPublished p = (PostPublished) payload;
+                author(authors, p.authorId()).ifPresent(name ->
+                        bulk.put(SearchIndex.POSTS, p.postId(), docs.post(p, name.orElse(null), seq), seq, event));
+            }
+            case EventTypes.POST_EDITED -> {
+                PostChanged p = (PostChanged) payload;
+                bulk.merge(SearchIndex.POSTS, p.postId(), docs.edit(p), seq, event);
+            }
+            case EventTypes.ANNOUNCEMENT_PUBLISHED -> {
+                AnnouncementPublished a = (AnnouncementPublished) payload;
+                bulk.merge(SearchIndex.POSTS, a.postId(), docs.announcement(a), seq, event);
+            }
+            case EventTypes.POST_DELETED -> {
+                PostDeleted p = (PostDeleted) payload;
+                bulk.put(SearchIndex.POSTS, p.postId(), docs.tombstone(p.postId(), seq), seq, event);
+                bulk.then(new Bulk.DeleteCommentsOf(p.postId()));
+            }
+            case EventTypes.COMMENT_ADDED -> {
+                CommentChanged c = (CommentChanged) payload;
+                author(authors, c.authorId()).ifPresent(name ->
+                        bulk.put(SearchIndex.POSTS, c.commentId(), docs.comment(c, name.orElse(null), seq), seq, event));
+            }
+            case EventTypes.COMMENT_EDITED -> {
+                CommentChanged c = (CommentChanged) payload;
+                bulk.merge(SearchIndex.POSTS, c.commentId(), docs.commentEdit(c), seq, event);
+            }
+            case EventTypes.COMMENT_DELETED -> {
+                CommentChanged c = (CommentChanged) payload;
+                bulk.put(SearchIndex.POSTS, c.commentId(), docs.tombstone(c.commentId(), seq), seq, event);
+            }
+            case EventTypes.GROUP_CREATED, EventTypes.GROUP_UPDATED -> {
+                GroupChanged g = (GroupChanged) payload;
+                bulk.put(SearchIndex.GROUPS, g.groupId(), docs.group(g), g.version(), event);
+            }
+            case EventTypes.MEMBER_ADDED, EventTypes.MEMBER_REMOVED -> members.applyOnce(FEED_CONSUMER, event.id(),
+                    (MembershipChanged) payload, EventTypes.MEMBER_ADDED.equals(event.type()));
+            default -> {
+                // not searched
+            }
+        }
+    }
+
+    private void profileEvent(CloudEventRecord event, Bulk<CloudEventRecord> bulk) {
+        switch (event.type()) {
+            case EventTypes.EMPLOYEE_CREATED, EventTypes.EMPLOYEE_UPDATED -> {
+                EmployeeSnapshot s = event.data(json, EmployeeSnapshot.class);
+                if (s == null || blank(s.id()) || blank(s.username())) {
+                    throw new PoisonEventException("employee event " + event.id() + " lacks an id or a username");
+                }
+                Optional<EmployeeCopies.Applied> once = employees.applyOnce(PROFILE_CONSUMER, event.id(), s);
+                if (once.isEmpty() || !once.get().applied()) {
+                    return;     // redelivered, or older than the copy
+                }
+                EmployeeCopy copy = once.get().current();
+                bulk.put(SearchIndex.PEOPLE, copy.id(), docs.person(copy, s.updatedAt()), copy.version(), event);
+                String before = once.get().previous().map(EmployeeCopy::displayName).orElse(null);
+                if (before != null && copy.displayName() != null && !Objects.equals(before, copy.displayName())) {
+                    bulk.then(new Bulk.Rename(copy.id(), copy.displayName()));
+                }
+            }
+            case EventTypes.EMPLOYEE_ERASED -> {
+                EmployeeErased erased = event.data(json, EmployeeErased.class);
+                if (erased == null || blank(erased.id())) {
+                    throw new PoisonEventException("erasure event " + event.id() + " lacks an employee id");
+                }
+                if (employees.eraseOnce(PROFILE_CONSUMER, event.id(), erased.id())) {
+                    members.forget(erased.id());
+                    bulk.then(new Bulk.Erase(erased.id()));
+                }
+            }
+            default -> {
+                // deactivation comes with an updated snapshot (status LEFT); the rest is not searched
+            }
+        }
+    }
+
+    private void write(Bulk<CloudEventRecord> bulk, Rejections rejections, String kind) {
+        if (bulk.isEmpty()) {
             return;
         }
-        EmployeeCopy copy = once.get().current();
-        documents.indexPerson(new PersonDocument(copy.id(), copy.username(), copy.displayName(), copy.title(),
-                copy.department(), copy.location(), copy.skills(), copy.status(), employee.updatedAt()),
-                copy.version());
-        String before = once.get().previous().map(EmployeeCopy::displayName).orElse(null);
-        if (copy.displayName() != null && !Objects.equals(before, copy.displayName())) {
-            documents.renameAuthor(copy.id(), copy.displayName());
-        }
-        metrics.counter("intranet.search.indexed", "type", "person").increment();
+        documents.write(bulk).forEach(refused -> rejections.reject(refused.source(),
+                new PoisonEventException("the index refused event " + refused.source().id() + ": "
+                        + refused.reason())));
+        metrics.counter("intranet.search.indexed", "type", kind).increment(bulk.ops().size());
     }
 
     /**
-     * GDPR erasure: the copy becomes a tombstone and the person's documents go (their profile and their posts), once;
-     * a failure of the engine rolls the copy back, and the consumer retries.
+     * The author's name as the read-copy has it (empty when the profile has not arrived yet), or nothing at all
+     * for someone erased: a late or replayed event of theirs indexes nothing.
      */
-    @Transactional
-    public void employeeErased(String eventId, String employeeId) {
-        if (employees.eraseOnce(PROFILE_CONSUMER, eventId, employeeId)) {
-            members.forget(employeeId);
-            long posts = documents.erase(employeeId);
-            LOG.infof("erased employee %s from the indices: the person and %d posts", employeeId, posts);
+    private static Optional<Optional<String>> author(Map<String, EmployeeCopy> authors, String authorId) {
+        EmployeeCopy author = authors.get(authorId);
+        if (author != null && author.erased()) {
+            return Optional.empty();
         }
+        return Optional.of(Optional.ofNullable(author).map(EmployeeCopy::name));
     }
 
-    @Transactional
-    public void postPublished(String eventId, PostPublished post) {
-        requirePost(eventId, post == null ? null : post.postId(), post == null ? null : post.authorId());
-        if (!processed.markOnce(FEED_CONSUMER, eventId)) {
-            return;
+    private CommentChanged comment(CloudEventRecord event) {
+        CommentChanged c = event.data(json, CommentChanged.class);
+        if (c == null || blank(c.commentId()) || blank(c.postId()) || blank(c.authorId())) {
+            throw new PoisonEventException("comment event " + event.id() + " lacks a comment, post or author id");
         }
-        Optional<EmployeeCopy> author = employees.find(post.authorId());
-        if (author.map(EmployeeCopy::erased).orElse(false)) {
-            // a late or replayed post of someone erased since: nothing of theirs is indexed again
-            return;
-        }
-        String authorName = author.map(EmployeeCopy::name).orElse(null);
-        documents.indexPost(new PostDocument(post.postId(), post.authorId(), authorName, post.kind(), post.body(),
-                PlainText.of(post.body()), post.groupId(), audience(post.audience()), orEmpty(post.mentions()),
-                hashtags(post.hashtags()), post.createdAt()));
-        metrics.counter("intranet.search.indexed", "type", "post").increment();
+        return c;
     }
 
-    /**
-     * The edited text, audience and tags replace the indexed ones. A post's events arrive in order (keyed by post id),
-     * so the document ends up with the last edit; a post missing from the index stays missing.
-     */
-    @Transactional
-    public void postEdited(String eventId, PostChanged post) {
-        requirePost(eventId, post == null ? null : post.postId(), post == null ? null : post.authorId());
-        if (!processed.markOnce(FEED_CONSUMER, eventId)) {
-            return;
+    /** Authors of the batch's new posts and comments, for one read of the copy. */
+    private static Set<String> authorsOf(List<Parsed> parsed) {
+        Set<String> ids = new HashSet<>();
+        for (Parsed p : parsed) {
+            switch (p.payload()) {
+                case PostPublished post -> ids.add(post.authorId());
+                case CommentChanged comment -> ids.add(comment.authorId());
+                case null, default -> {
+                    // no author to look up
+                }
+            }
         }
-        if (!documents.updatePost(new EditedPost(post.postId(), post.kind(), post.body(), PlainText.of(post.body()),
-                post.groupId(), audience(post.audience()), orEmpty(post.mentions()), hashtags(post.hashtags())))) {
-            LOG.debugf("edited post %s is not in the index: nothing to update", post.postId());
-        }
+        return ids;
     }
 
-    /** A deleted post leaves the index, so nobody finds it any more. */
-    @Transactional
-    public void postDeleted(String eventId, PostDeleted post) {
-        requirePost(eventId, post == null ? null : post.postId(), post == null ? null : post.authorId());
-        if (!processed.markOnce(FEED_CONSUMER, eventId)) {
-            return;
-        }
-        documents.deletePost(post.postId());
-    }
-
-    private static void requirePost(String eventId, String postId, String authorId) {
+    private static void requirePost(CloudEventRecord event, String postId, String authorId) {
         if (blank(postId) || blank(authorId)) {
-            throw new PoisonEventException("post event " + eventId + " has no post or author id");
+            throw new PoisonEventException("post event " + event.id() + " has no post or author id");
         }
-    }
-
-    /** No audience means nobody but the author: never widen visibility on missing data. */
-    private static List<String> audience(List<String> audience) {
-        return orEmpty(audience);
-    }
-
-    private static List<String> hashtags(List<String> hashtags) {
-        return orEmpty(hashtags).stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
-    }
-
-    private static List<String> orEmpty(List<String> values) {
-        return values == null ? List.of() : values;
     }
 
     private static boolean blank(String value) {

@@ -73,11 +73,10 @@ public class Reindexer {
         }
         indices.create(index, to);
         Instant copyStarted = Instant.now();
-        boolean people = index == SearchIndex.PEOPLE;
         indices.refresh(from);
         JsonNode first;
         try {
-            first = await(index, indices.startReindex(from, to, null, people, false), t0);
+            first = await(index, indices.startReindex(from, to, null, true, false), t0);
         } catch (RuntimeException e) {
             indices.delete(to);
             throw e;
@@ -91,13 +90,12 @@ public class Reindexer {
         indices.swapAlias(index, from, to);
         LOG.infof("alias %s now points at %s", index.alias(), to);
 
-        // writes that reached the old index during the copy: people keep external versions (never overwrite a
-        // newer snapshot), posts are created only when missing (posts carry no version to compare, so an edit or a
-        // deletion that reached the old index during the copy is not carried over: README, "Reindex")
+        // writes that reached the old index during the copy, under their external versions: an older copy never
+        // overwrites a newer document (deletions are tombstones, so they carry over too)
         indices.refresh(from);
         JsonNode since = json.valueToTree(Map.of("range", Map.of("indexedAt",
                 Map.of("gte", copyStarted.minus(config.reindexCatchUpMargin()).toString()))));
-        JsonNode catchUp = await(index, indices.startReindex(from, to, since, people, !people), t0);
+        JsonNode catchUp = await(index, indices.startReindex(from, to, since, true, false), t0);
         indices.delete(from);
         indices.refresh(to);
 

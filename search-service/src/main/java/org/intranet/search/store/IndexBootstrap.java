@@ -61,6 +61,6 @@ public class IndexBootstrap implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("search indices").status(ready.get())
-                .withData("aliases", "people, posts").build();
+                .withData("aliases", "people, posts, groups").build();
     }
 }

@@ -3,130 +3,168 @@ package org.intranet.search.store;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.intranet.search.domain.SearchUnavailableException;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Writes documents under explicit ids (the post id, the employee id), so applying an event again rewrites the same
- * document instead of adding one. No {@code refresh=wait_for}: a document becomes searchable within the index's
- * refresh interval (1 s), which keeps indexing throughput up.
+ * Writes a {@link Bulk}: one {@code _bulk} request, then its deletes and renames by query. No
+ * {@code refresh=wait_for}: a document becomes searchable within the index's refresh interval (1 s), which keeps
+ * indexing throughput up.
  */
 @ApplicationScoped
 public class SearchDocuments {
-    private static final Logger LOG = Logger.getLogger(SearchDocuments.class);
+    /**
+     * Replaces fields unless the document already holds this sequence or a later one; never touches a tombstone.
+     * One source for every merge, so the engine compiles it once.
+     */
+    static final String MERGE = """
+            if (ctx._source.type == 'deleted' || (ctx._source.seq != null && ctx._source.seq >= params.seq)) {
+              ctx.op = 'none';
+            } else {
+              ctx._source.putAll(params.fields);
+              ctx._source.seq = params.seq;
+              ctx._source.indexedAt = params.at;
+            }""";
+
     private final OpenSearch openSearch;
 
     SearchDocuments(OpenSearch openSearch) {
         this.openSearch = openSearch;
     }
 
-    public record PersonDocument(String id, String username, String displayName, String title, String department,
-            String location, List<String> skills, String status, Instant updatedAt) {
-    }
-
-    public record PostDocument(String id, String authorId, String authorName, String kind, String body, String text,
-            String groupId, List<String> audience, List<String> mentions, List<String> hashtags, Instant createdAt) {
-    }
-
-    /** The fields of a post that an edit replaces. */
-    public record EditedPost(String id, String kind, String body, String text, String groupId, List<String> audience,
-            List<String> mentions, List<String> hashtags) {
+    /** A write the engine refused for what it holds (a field it cannot map): the event is poison for search. */
+    public record Refused<T>(T source, String reason) {
     }
 
     /**
-     * Indexes a person under the snapshot's version as an external version: OpenSearch itself refuses to replace a
-     * newer snapshot with an older one (409, ignored here), and the same version may be written again.
+     * @return the writes the engine refused for good. A stale write (an older version, a merge of an older event,
+     *         an edit of a document not indexed) is not a refusal: it changes nothing, as it should
+     * @throws SearchUnavailableException the engine is away, overloaded, or failed a write it may accept later
      */
-    public void indexPerson(PersonDocument person, long version) {
-        ObjectNode doc = openSearch.json().valueToTree(person);
-        doc.put("type", "person").put("indexedAt", Instant.now().toString());
-        OpenSearch.Reply reply = openSearch.send("PUT", "/" + SearchIndex.PEOPLE.alias() + "/_doc/" + id(person.id()),
-                doc, Map.of("version", String.valueOf(version), "version_type", "external_gte"), 409);
-        if (reply.status() == 409) {
-            LOG.debugf("person %s version %d is older than the indexed one: skipped", person.id(), version);
+    public <T> List<Refused<T>> write(Bulk<T> bulk) {
+        List<Refused<T>> refused = new ArrayList<>();
+        if (!bulk.ops().isEmpty()) {
+            refused.addAll(send(bulk.ops()));
         }
+        if (!bulk.after().isEmpty()) {
+            // deletes and updates by query see what is searchable: make this bulk's documents so first
+            openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_refresh", null);
+            for (Bulk.After after : bulk.after()) {
+                switch (after) {
+                    case Bulk.DeleteCommentsOf d -> deleteByQuery(terms(Map.of("type", IndexDocuments.COMMENT,
+                            "postId", d.postId())), "the comments of post " + d.postId());
+                    case Bulk.Erase e -> erase(e.employeeId());
+                    case Bulk.Rename r -> rename(r.employeeId(), r.displayName());
+                }
+            }
+        }
+        return refused;
     }
 
-    public void indexPost(PostDocument post) {
-        ObjectNode doc = openSearch.json().valueToTree(post);
-        doc.put("type", "post").put("indexedAt", Instant.now().toString());
-        openSearch.send("PUT", "/" + SearchIndex.POSTS.alias() + "/_doc/" + id(post.id()), doc);
+    private <T> List<Refused<T>> send(List<Bulk.Op<T>> ops) {
+        List<JsonNode> lines = new ArrayList<>(ops.size() * 2);
+        String now = Instant.now().toString();
+        for (Bulk.Op<T> op : ops) {
+            ObjectNode action = openSearch.json().createObjectNode();
+            if (op.kind() == Bulk.Kind.PUT) {
+                action.putObject("index").put("_index", op.index().alias()).put("_id", op.id())
+                        .put("version", op.version()).put("version_type", "external_gte");
+                lines.add(action);
+                lines.add(op.fields());
+            } else {
+                action.putObject("update").put("_index", op.index().alias()).put("_id", op.id())
+                        .put("retry_on_conflict", 3);
+                ObjectNode body = openSearch.json().createObjectNode();
+                ObjectNode script = body.putObject("script").put("lang", "painless").put("source", MERGE);
+                script.putObject("params").put("seq", op.version()).put("at", now).set("fields", op.fields());
+                lines.add(action);
+                lines.add(body);
+            }
+        }
+        JsonNode reply = openSearch.sendLines("POST", "/_bulk", lines).body();
+        List<Refused<T>> refused = new ArrayList<>();
+        if (!reply.path("errors").asBoolean()) {
+            return refused;
+        }
+        JsonNode items = reply.path("items");
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i).elements().next();
+            int status = item.path("status").asInt();
+            String type = item.path("error").path("type").asText("");
+            if (status < 300 || status == 409 || "document_missing_exception".equals(type)) {
+                continue;   // written, stale, or an edit of something not indexed (never published, or erased)
+            }
+            if (status == 429 || status >= 500 || "index_not_found_exception".equals(type)) {
+                throw new SearchUnavailableException("bulk write of " + op(ops, i) + " failed with " + status + " "
+                        + type + ": " + item.path("error").path("reason").asText());
+            }
+            refused.add(new Refused<>(ops.get(i).source(), status + " " + type + ": "
+                    + item.path("error").path("reason").asText()));
+        }
+        return refused;
     }
 
-    /**
-     * Replaces what an edit can change (text, kind, group, audience, mentions, hashtags) and keeps the rest (author
-     * name, {@code createdAt}). Events of one post arrive in order (keyed by post id), so the last edit wins; a
-     * revision that arrives out of order (a replayed dead letter) is not detected here.
-     *
-     * @return false when the post is not in the index (nothing to change)
-     */
-    public boolean updatePost(EditedPost post) {
-        ObjectNode doc = openSearch.json().valueToTree(post);
-        doc.remove("id");
-        doc.put("indexedAt", Instant.now().toString());
+    /** Erasure: the person's document and every post and comment they wrote, or that answers a post of theirs. */
+    private void erase(String employeeId) {
+        openSearch.send("DELETE", "/" + SearchIndex.PEOPLE.alias() + "/_doc/"
+                + URLEncoder.encode(employeeId, StandardCharsets.UTF_8).replace("+", "%20"), null, 404);
+        ObjectNode query = openSearch.json().createObjectNode();
+        ObjectNode bool = query.putObject("bool");
+        bool.putArray("should").add(term("authorId", employeeId)).add(term("postAuthorId", employeeId));
+        bool.put("minimum_should_match", 1);
+        deleteByQuery(query, "the posts and comments of " + employeeId);
+    }
+
+    private void deleteByQuery(JsonNode query, String what) {
         ObjectNode body = openSearch.json().createObjectNode();
-        body.set("doc", doc);
-        // an author rename (_update_by_query) may touch the same document at the same moment: retry, don't fail
-        return found(openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_update/" + id(post.id()), body,
-                Map.of("retry_on_conflict", "3"), 404));
-    }
-
-    /** @return false when the post was not in the index */
-    public boolean deletePost(String postId) {
-        return found(openSearch.send("DELETE", "/" + SearchIndex.POSTS.alias() + "/_doc/" + id(postId), null, 404));
-    }
-
-    /** Erasure: the person's document and every post document they wrote; @return how many posts went */
-    public long erase(String employeeId) {
-        openSearch.send("DELETE", "/" + SearchIndex.PEOPLE.alias() + "/_doc/" + id(employeeId), null, 404);
-        ObjectNode body = openSearch.json().createObjectNode();
-        body.putObject("query").putObject("term").put("authorId", employeeId);
+        body.set("query", query);
         JsonNode done = openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_delete_by_query", body,
                 Map.of("conflicts", "proceed", "refresh", "true")).body();
         if (done.path("version_conflicts").asLong() > 0) {
-            // a post of theirs changed meanwhile and was skipped: fail, so the consumer erases again
-            throw new SearchUnavailableException("erasing the posts of " + employeeId + " met "
-                    + done.path("version_conflicts").asLong() + " version conflicts; retrying");
+            // a document changed meanwhile and was skipped: fail, so the batch is written again
+            throw new SearchUnavailableException("deleting " + what + " met " + done.path("version_conflicts")
+                    .asLong() + " version conflicts; retrying");
         }
-        return done.path("deleted").asLong();
-    }
-
-    /** A missing document is an answer; a missing index is a failure (the consumer retries it). */
-    private static boolean found(OpenSearch.Reply reply) {
-        if (reply.status() == 404 && "index_not_found_exception".equals(
-                reply.body().path("error").path("type").asText())) {
-            throw new SearchUnavailableException("the posts index does not exist yet");
-        }
-        return reply.ok();
     }
 
     /**
-     * Puts an author's current name on their posts (posts carry only the author id; the name comes from the
-     * employee read-copy). Sees posts refreshed so far; a post indexed in the last second keeps the name it was
-     * indexed with until the next change.
+     * Puts an author's current name on their posts and comments (for matching by name; hits take the name from the
+     * read-copy). Sees what is refreshed; a document indexed in the last second keeps the name it was indexed with.
      */
-    public long renameAuthor(String authorId, String displayName) {
+    private void rename(String authorId, String displayName) {
         ObjectNode body = openSearch.json().createObjectNode();
-        body.putObject("query").putObject("term").put("authorId", authorId);
+        body.set("query", term("authorId", authorId));
         ObjectNode script = body.putObject("script");
         script.put("lang", "painless");
-        script.put("source", "ctx._source.authorName = params.name; ctx._source.indexedAt = params.at");
-        ObjectNode params = script.putObject("params");
-        params.put("name", displayName);
-        params.put("at", Instant.now().toString());
-        return openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_update_by_query", body,
-                Map.of("conflicts", "proceed")).body().path("updated").asLong();
+        script.put("source", "ctx._source.authorName = params.name");
+        script.putObject("params").put("name", displayName);
+        openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_update_by_query", body,
+                Map.of("conflicts", "proceed"));
     }
 
-    private static String id(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    private JsonNode terms(Map<String, String> fields) {
+        ObjectNode query = openSearch.json().createObjectNode();
+        var filter = query.putObject("bool").putArray("filter");
+        fields.forEach((field, value) -> filter.add(term(field, value)));
+        return query;
+    }
+
+    private ObjectNode term(String field, String value) {
+        ObjectNode term = openSearch.json().createObjectNode();
+        term.putObject("term").put(field, value);
+        return term;
+    }
+
+    private static String op(List<? extends Bulk.Op<?>> ops, int i) {
+        Bulk.Op<?> op = ops.get(i);
+        return op.index().alias() + "/" + op.id();
     }
 }

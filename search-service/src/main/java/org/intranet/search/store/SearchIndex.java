@@ -1,9 +1,11 @@
 package org.intranet.search.store;
 
-/** The two searchable collections. Clients and writers use the alias; each alias points at one versioned index. */
+/** The searchable collections. Clients and writers use the alias; each alias points at one versioned index. */
 public enum SearchIndex {
     PEOPLE("people", "search/people.json"),
-    POSTS("posts", "search/posts.json");
+    POSTS("posts", "search/posts.json"),
+    /** Groups, for suggestions: a private one only to its members. */
+    GROUPS("groups", "search/groups.json");
 
     private final String alias;
     private final String definition;

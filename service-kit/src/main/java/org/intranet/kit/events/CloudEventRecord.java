@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * @param id      {@code ce_id}: the de-duplication key
  * @param type    {@code ce_type}, e.g. {@code intranet.feed.post.published.v1}
- * @param subject {@code ce_subject}: the aggregate id
+ * @param subject  {@code ce_subject}: the aggregate id
+ * @param sequence {@code ce_sequence} (CloudEvents sequence extension): the producer's outbox order, 0 on events
+ *                 written before producers set it; a later change of one aggregate always has a higher one
  */
-public record CloudEventRecord(String id, String type, String source, String subject, String data) {
+public record CloudEventRecord(String id, String type, String source, String subject, String data, long sequence) {
 
     public static CloudEventRecord of(ConsumerRecord<String, String> record) {
         String id = header(record, "ce_id");
@@ -27,7 +29,18 @@ public record CloudEventRecord(String id, String type, String source, String sub
             throw new PoisonEventException("CloudEvent " + id + " has no data");
         }
         return new CloudEventRecord(id, type, header(record, "ce_source"), header(record, "ce_subject"),
-                record.value());
+                record.value(), sequence(id, header(record, "ce_sequence")));
+    }
+
+    private static long sequence(String id, String value) {
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new PoisonEventException("CloudEvent " + id + " has a sequence that is not a number: " + value);
+        }
     }
 
     /** Parses the data as a contract record; a mismatch makes the event poison. */

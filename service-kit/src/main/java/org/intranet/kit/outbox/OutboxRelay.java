@@ -214,6 +214,9 @@ public class OutboxRelay {
                         .withSource(URI.create(config.source()))
                         .withSubject(row.aggregateId())
                         .withTimestamp(row.timestamp())
+                        // CloudEvents "sequence" extension: the outbox's insertion order, which per aggregate is
+                        // commit order (its writes hold the aggregate's row lock); consumers version documents by it
+                        .withExtension("sequence", Long.toString(row.seq()))
                         .withDataContentType("application/json")
                         .build())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(row.aggregateId()).build());

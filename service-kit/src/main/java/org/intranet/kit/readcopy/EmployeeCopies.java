@@ -137,6 +137,16 @@ public class EmployeeCopies {
         return sql.one("SELECT " + COLUMNS + " FROM employees WHERE id = ?", EmployeeCopies::copy, id);
     }
 
+    /** The copies of those of {@code ids} the copy knows, by id: one query for a batch of events. */
+    public Map<String, EmployeeCopy> findAll(Collection<String> ids) {
+        Map<String, EmployeeCopy> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            sql.list("SELECT " + COLUMNS + " FROM employees WHERE id = ANY (?)", EmployeeCopies::copy, ids)
+                    .forEach(copy -> found.put(copy.id(), copy));
+        }
+        return found;
+    }
+
     /** Display names (else handles) of those of {@code ids} the copy knows. */
     public Map<String, String> names(Collection<String> ids) {
         Map<String, String> names = new HashMap<>();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Properties;
 import java.util.function.Predicate;
 
@@ -23,6 +24,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads and writes topics of the test broker directly, as an outside producer or consumer would. */
 public final class TestTopics {
+    /** Microseconds since the epoch at start: above what an earlier run against the same node wrote. */
+    private static final AtomicLong SEQUENCE =
+            new AtomicLong(System.currentTimeMillis() * 1000);
+
     private final String bootstrapServers;
 
     public TestTopics(String bootstrapServers) {
@@ -113,10 +118,24 @@ public final class TestTopics {
         }
     }
 
-    /** The CloudEvent binary-mode headers of a well-formed event. */
+    /**
+     * The CloudEvent binary-mode headers of a well-formed event, with the next {@code sequence} (as a producer's
+     * outbox gives it: each event sent later has a higher one).
+     */
     public static Map<String, String> cloudEventHeaders(String id, String type, String source, String subject) {
+        return cloudEventHeaders(id, type, source, subject, SEQUENCE.incrementAndGet());
+    }
+
+    /** ... with a sequence of the test's choosing: an event sent late that the producer wrote early. */
+    public static Map<String, String> cloudEventHeaders(String id, String type, String source, String subject,
+            long sequence) {
         return Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type", type, "ce_source", source,
-                "ce_subject", subject, "content-type", "application/json");
+                "ce_subject", subject, "ce_sequence", Long.toString(sequence), "content-type", "application/json");
+    }
+
+    /** The sequence the next {@link #cloudEventHeaders} call would give, minus one. */
+    public static long lastSequence() {
+        return SEQUENCE.get();
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

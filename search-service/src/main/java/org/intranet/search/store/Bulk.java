@@ -1,0 +1,69 @@
+package org.intranet.search.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The document writes of one batch of events, sent as one {@code _bulk}, then the few writes a bulk cannot express
+ * (deleting by query), which run after it. Every write is order-safe on its own, so a batch can be sent again whole:
+ * <ul>
+ * <li>{@link #put}: the whole document under an external version ({@code external_gte}): an older version is refused
+ * by the engine, the same one rewrites the same content;</li>
+ * <li>{@link #merge}: some fields of an existing document, by a script that leaves the document alone when it
+ * already holds this event's sequence or a later one (an edit carries only what it changes).</li>
+ * </ul>
+ *
+ * @param <T> what each write came from (the event), so a refused write can be traced back to it
+ */
+public final class Bulk<T> {
+    /** One write. {@code fields} is the document ({@link Kind#PUT}) or the fields to replace ({@link Kind#MERGE}). */
+    public record Op<T>(Kind kind, SearchIndex index, String id, ObjectNode fields, long version, T source) {
+    }
+
+    public enum Kind { PUT, MERGE }
+
+    /** A write to run after the bulk, once what the bulk wrote is searchable. */
+    public sealed interface After permits DeleteCommentsOf, Erase, Rename {
+    }
+
+    /** A deleted post takes its comments with it. */
+    public record DeleteCommentsOf(String postId) implements After {
+    }
+
+    /** An erased person: their profile, and every post and comment they wrote. */
+    public record Erase(String employeeId) implements After {
+    }
+
+    /** A new display name on the person's posts and comments (matching by author name). */
+    public record Rename(String employeeId, String displayName) implements After {
+    }
+
+    private final List<Op<T>> ops = new ArrayList<>();
+    private final List<After> after = new ArrayList<>();
+
+    public void put(SearchIndex index, String id, ObjectNode document, long version, T source) {
+        ops.add(new Op<>(Kind.PUT, index, id, document, version, source));
+    }
+
+    public void merge(SearchIndex index, String id, ObjectNode fields, long sequence, T source) {
+        ops.add(new Op<>(Kind.MERGE, index, id, fields, sequence, source));
+    }
+
+    public void then(After write) {
+        after.add(write);
+    }
+
+    public List<Op<T>> ops() {
+        return ops;
+    }
+
+    public List<After> after() {
+        return after;
+    }
+
+    public boolean isEmpty() {
+        return ops.isEmpty() && after.isEmpty();
+    }
+}
