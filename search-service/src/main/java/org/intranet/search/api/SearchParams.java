@@ -1,10 +1,16 @@
 package org.intranet.search.api;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+
+import org.intranet.kit.domain.InvalidRequestException;
 
 import org.intranet.kit.paging.PageLimit;
 import org.intranet.search.domain.SearchAfter;
@@ -62,6 +68,19 @@ public class SearchParams {
 
     @QueryParam("cursor")
     public String cursor;
+
+    /** The parameters search understands: any other is a mistake worth saying (a misspelt filter filters nothing). */
+    static final Set<String> KNOWN = new LinkedHashSet<>(List.of("q", "type", "department", "location", "kind", "tag",
+            "author", "group", "from", "to", "limit", "cursor"));
+
+    static void requireKnown(Set<String> given, Set<String> known) {
+        for (String name : given) {
+            if (!known.contains(name)) {
+                throw new InvalidRequestException("unknown parameter '" + name + "': this endpoint takes "
+                        + String.join(", ", known));
+            }
+        }
+    }
 
     SearchQuery toQuery(SearchAfter after) {
         return SearchQuery.of(q, type,

@@ -1,5 +1,7 @@
 package org.intranet.search.api;
 
+import java.util.Set;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +10,8 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.intranet.kit.api.Caller;
@@ -33,9 +37,15 @@ public class SearchResource {
 
     @GET
     @Operation(operationId = "search", summary = "Search posts and people",
-            description = "Posts are filtered by the caller's audience principals; people are ACTIVE employees only. "
-                    + "Highlights are HTML-escaped with <em> around matches. Pass `next` back as `cursor`.")
-    public SearchView search(@Valid @BeanParam SearchParams params) {
+            description = "Each word must match (typos forgiven on words of 4+ letters), the last word may be "
+                    + "unfinished, \"quoted words\" match as a phrase, -word excludes; nothing else is syntax. "
+                    + "Posts (found by their text, author, tags or comments) are filtered by the caller's audience "
+                    + "principals, newer first among equals; expired announcements are left out. People who left are "
+                    + "found after active ones, marked `former`. Department and location filter posts by their "
+                    + "author's. Facets count only what the caller may see. Highlights are HTML-escaped with <em> "
+                    + "around matches. Pass `next` back as `cursor`. An unknown parameter is a 400.")
+    public SearchView search(@Valid @BeanParam SearchParams params, @Context UriInfo uri) {
+        SearchParams.requireKnown(uri.getQueryParameters().keySet(), SearchParams.KNOWN);
         Caller caller = Caller.of(identity);
         SearchAfter after = SearchAfter.of(cursors.decode(caller.id(), params.cursor, 2));
         SearchPage page = search.search(caller, params.toQuery(after));
@@ -45,8 +55,10 @@ public class SearchResource {
     @GET
     @Path("/suggest")
     @Operation(operationId = "suggest", summary = "People and topics as you type",
-            description = "People by name or handle prefix; topics are hashtags of posts the caller may see.")
-    public SuggestView suggest(@QueryParam("q") @NotBlank @Size(max = 100) String q) {
+            description = "Up to 10: active people by name or handle prefix (or a near match), topics (hashtags of "
+                    + "posts the caller may see) by prefix, groups the caller may see by name.")
+    public SuggestView suggest(@QueryParam("q") @NotBlank @Size(max = 100) String q, @Context UriInfo uri) {
+        SearchParams.requireKnown(uri.getQueryParameters().keySet(), Set.of("q"));
         return SuggestView.of(search.suggest(Caller.of(identity), q));
     }
 }

@@ -6,8 +6,11 @@ import org.intranet.search.domain.Suggestions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** People by name prefix and topics (hashtags the caller may see) by prefix. */
-public record SuggestView(List<Person> people, List<Topic> topics) {
+/**
+ * Active people by name prefix or near match, topics (hashtags of posts the caller may see) by prefix, and groups
+ * the caller may see by name: ten suggestions at most.
+ */
+public record SuggestView(List<Person> people, List<Topic> topics, List<Group> groups) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Person(String id, String displayName, String username, String title, String department) {
@@ -16,10 +19,14 @@ public record SuggestView(List<Person> people, List<Topic> topics) {
     public record Topic(String tag, long count) {
     }
 
+    public record Group(String id, String name, String visibility, int memberCount) {
+    }
+
     static SuggestView of(Suggestions s) {
         return new SuggestView(
                 s.people().stream().map(p -> new Person(p.id(), p.displayName(), p.username(), p.title(),
                         p.department())).toList(),
-                s.topics().stream().map(t -> new Topic(t.tag(), t.count())).toList());
+                s.topics().stream().map(t -> new Topic(t.tag(), t.count())).toList(),
+                s.groups().stream().map(g -> new Group(g.id(), g.name(), g.visibility(), g.memberCount())).toList());
     }
 }

@@ -25,9 +25,17 @@ public interface SearchConfig {
     @WithDefault("200")
     int snippetLength();
 
-    /** How many people and how many topics {@code /api/search/suggest} answers at most. */
+    /** How many people {@code /api/search/suggest} answers at most (with topics and groups: 10 in all). */
     @WithDefault("5")
-    int suggestSize();
+    int suggestPeople();
+
+    /** How many topics {@code /api/search/suggest} answers at most. */
+    @WithDefault("3")
+    int suggestTopics();
+
+    /** How many groups {@code /api/search/suggest} answers at most. */
+    @WithDefault("2")
+    int suggestGroups();
 
     /** Buckets per facet. */
     @WithDefault("10")

@@ -153,8 +153,9 @@ public class Indexing {
         switch (event.type()) {
             case EventTypes.POST_PUBLISHED -> {
                 PostPublished p = (PostPublished) payload;
-                author(authors, p.authorId()).ifPresent(name ->
-                        bulk.put(SearchIndex.POSTS, p.postId(), docs.post(p, name.orElse(null), seq), seq, event));
+                if (!erased(authors, p.authorId())) {
+                    bulk.put(SearchIndex.POSTS, p.postId(), docs.post(p, authors.get(p.authorId()), seq), seq, event);
+                }
             }
             case EventTypes.POST_EDITED -> {
                 PostChanged p = (PostChanged) payload;
@@ -167,20 +168,16 @@ public class Indexing {
             case EventTypes.POST_DELETED -> {
                 PostDeleted p = (PostDeleted) payload;
                 bulk.put(SearchIndex.POSTS, p.postId(), docs.tombstone(p.postId(), seq), seq, event);
-                bulk.then(new Bulk.DeleteCommentsOf(p.postId()));
             }
-            case EventTypes.COMMENT_ADDED -> {
+            case EventTypes.COMMENT_ADDED, EventTypes.COMMENT_EDITED -> {
                 CommentChanged c = (CommentChanged) payload;
-                author(authors, c.authorId()).ifPresent(name ->
-                        bulk.put(SearchIndex.POSTS, c.commentId(), docs.comment(c, name.orElse(null), seq), seq, event));
-            }
-            case EventTypes.COMMENT_EDITED -> {
-                CommentChanged c = (CommentChanged) payload;
-                bulk.merge(SearchIndex.POSTS, c.commentId(), docs.commentEdit(c), seq, event);
+                if (!erased(authors, c.authorId())) {
+                    bulk.comment(c.postId(), docs.comment(c, authors.get(c.authorId()), seq), seq, event);
+                }
             }
             case EventTypes.COMMENT_DELETED -> {
                 CommentChanged c = (CommentChanged) payload;
-                bulk.put(SearchIndex.POSTS, c.commentId(), docs.tombstone(c.commentId(), seq), seq, event);
+                bulk.comment(c.postId(), docs.deletedComment(c, seq), seq, event);
             }
             case EventTypes.GROUP_CREATED, EventTypes.GROUP_UPDATED -> {
                 GroupChanged g = (GroupChanged) payload;
@@ -238,16 +235,10 @@ public class Indexing {
         metrics.counter("intranet.search.indexed", "type", kind).increment(bulk.ops().size());
     }
 
-    /**
-     * The author's name as the read-copy has it (empty when the profile has not arrived yet), or nothing at all
-     * for someone erased: a late or replayed event of theirs indexes nothing.
-     */
-    private static Optional<Optional<String>> author(Map<String, EmployeeCopy> authors, String authorId) {
+    /** Someone erased: a late or replayed post or comment of theirs indexes nothing. */
+    private static boolean erased(Map<String, EmployeeCopy> authors, String authorId) {
         EmployeeCopy author = authors.get(authorId);
-        if (author != null && author.erased()) {
-            return Optional.empty();
-        }
-        return Optional.of(Optional.ofNullable(author).map(EmployeeCopy::name));
+        return author != null && author.erased();
     }
 
     private CommentChanged comment(CloudEventRecord event) {

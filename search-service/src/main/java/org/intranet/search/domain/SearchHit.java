@@ -14,10 +14,12 @@ public record SearchHit(String type, String id, String title, String snippet, Ma
     public static final String POST = "post";
     public static final String PERSON = "person";
 
-    public record Post(String authorId, String kind, String groupId, List<String> hashtags, Instant createdAt) {
+    public record Post(String authorId, String kind, String groupId, List<String> hashtags, Instant createdAt,
+            boolean mustRead, Instant expiresAt, List<String> recipients, String value) {
     }
 
-    public record Person(String username, String department, String location) {
+    /** @param former the person left the company: still found, ranked after colleagues who are here */
+    public record Person(String username, String department, String location, boolean former) {
     }
 
     public SearchHit withTitle(String newTitle) {

@@ -9,11 +9,11 @@ import java.util.Locale;
 import org.intranet.kit.domain.InvalidRequestException;
 
 /**
- * A validated search: the text, which types, the filters, the page size and where the page starts.
- * Filters on a field only one type has narrow that type and leave out the other (posts have no department;
- * people have no kind), so {@code type=all&department=Sales} answers people of Sales only.
+ * A validated search: the text as typed and as read ({@link UserText}), which types, the filters, the page size
+ * and where the page starts. Department and location filter people by theirs and posts by their author's; filters
+ * only posts have (kind, tag, author, group, dates) leave people out, so {@code type=all&tag=x} answers posts only.
  */
-public record SearchQuery(String text, Scope scope, Filters filters, int limit, SearchAfter after) {
+public record SearchQuery(String text, UserText terms, Scope scope, Filters filters, int limit, SearchAfter after) {
     private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -34,10 +34,6 @@ public record SearchQuery(String text, Scope scope, Filters filters, int limit, 
                     trim(author), trim(group), start, end);
         }
 
-        boolean onlyPeopleHave() {
-            return department != null || location != null;
-        }
-
         boolean onlyPostsHave() {
             return kind != null || tag != null || author != null || group != null || from != null || to != null;
         }
@@ -47,7 +43,12 @@ public record SearchQuery(String text, Scope scope, Filters filters, int limit, 
         if (text == null || text.isBlank()) {
             throw new InvalidRequestException("q must not be blank");
         }
-        return new SearchQuery(text.strip(), Scope.parse(type), filters, limit, after);
+        UserText terms = UserText.parse(text);   // unstripped: a trailing space says the last word is finished
+        if (terms.isEmpty()) {
+            throw new InvalidRequestException("q has no word to search for: give at least one word or \"phrase\" "
+                    + "with a letter or a digit");
+        }
+        return new SearchQuery(text.strip(), terms, Scope.parse(type), filters, limit, after);
     }
 
     public static Filters filters(String department, String location, String kind, String tag, String author,
@@ -56,7 +57,7 @@ public record SearchQuery(String text, Scope scope, Filters filters, int limit, 
     }
 
     public boolean searchesPosts() {
-        return scope.includesPosts() && !filters.onlyPeopleHave();
+        return scope.includesPosts();
     }
 
     public boolean searchesPeople() {

@@ -1,14 +1,16 @@
 package org.intranet.search.domain;
 
 import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.intranet.kit.api.Caller;
 import org.intranet.kit.readcopy.EmployeeCopies;
+import org.intranet.kit.visibility.Principals;
 import org.intranet.kit.visibility.Readers;
 import org.intranet.search.store.SearchQueries;
 
@@ -26,7 +28,8 @@ public class SearchService {
     }
 
     public SearchPage search(Caller caller, SearchQuery query) {
-        return withAuthorNames(queries.search(query, readers.of(caller)));
+        Principals principals = readers.of(caller);
+        return labelled(queries.search(query, principals), principals);
     }
 
     public Suggestions suggest(Caller caller, String prefix) {
@@ -34,23 +37,20 @@ public class SearchService {
     }
 
     /**
-     * A post indexed before its author's first profile event has no author name in the index (the rename that
-     * follows only reaches posts already refreshed); its title comes from the read-copy instead.
+     * Names from where they are current: a post's author from the read-copy (a rename reaches the index's copy of
+     * the name later, an erasure never leaves one), groups from the groups index (only those the caller may see).
      */
-    private SearchPage withAuthorNames(SearchPage page) {
-        Set<String> unnamed = page.items().stream()
-                .filter(h -> h.post() != null && h.title() == null)
-                .map(h -> h.post().authorId())
-                .collect(Collectors.toSet());
-        if (unnamed.isEmpty()) {
-            return page;
-        }
-        Map<String, String> names = employees.names(unnamed);
+    private SearchPage labelled(SearchPage page, Principals caller) {
+        Set<String> people = new HashSet<>(page.facets().getOrDefault("author", Map.of()).keySet());
+        page.items().stream().filter(h -> h.post() != null).forEach(h -> people.add(h.post().authorId()));
+        Map<String, String> names = employees.names(people);
         List<SearchHit> items = page.items().stream()
-                .map(h -> h.post() != null && h.title() == null
-                        ? h.withTitle(names.getOrDefault(h.post().authorId(), "Post"))
-                        : h)
+                .map(h -> h.post() != null ? h.withTitle(names.getOrDefault(h.post().authorId(), "Post")) : h)
                 .toList();
-        return new SearchPage(items, page.total(), page.facets(), page.next());
+        Map<String, String> authors = new LinkedHashMap<>();
+        page.facets().getOrDefault("author", Map.of()).keySet()
+                .forEach(id -> authors.put(id, names.getOrDefault(id, id)));
+        List<String> groupIds = List.copyOf(page.facets().getOrDefault("group", Map.of()).keySet());
+        return page.with(items, Map.of("author", authors, "group", queries.groupNames(groupIds, caller)));
     }
 }

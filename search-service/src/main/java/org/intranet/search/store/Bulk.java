@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>{@link #put}: the whole document under an external version ({@code external_gte}): an older version is refused
  * by the engine, the same one rewrites the same content;</li>
  * <li>{@link #merge}: some fields of an existing document, by a script that leaves the document alone when it
- * already holds this event's sequence or a later one (an edit carries only what it changes).</li>
+ * already holds this event's sequence or a later one (an edit carries only what it changes);</li>
+ * <li>{@link #comment}: one comment of a post's {@code comments}, added, replaced or turned into a tombstone, by a
+ * script that compares the comment's own sequence. Comments live in their post's document: a post is found by
+ * its comments' words, a hit on a comment is the post, and the comment is seen by exactly who sees the post.</li>
  * </ul>
  *
  * @param <T> what each write came from (the event), so a refused write can be traced back to it
@@ -22,17 +25,13 @@ public final class Bulk<T> {
     public record Op<T>(Kind kind, SearchIndex index, String id, ObjectNode fields, long version, T source) {
     }
 
-    public enum Kind { PUT, MERGE }
+    public enum Kind { PUT, MERGE, COMMENT }
 
     /** A write to run after the bulk, once what the bulk wrote is searchable. */
-    public sealed interface After permits DeleteCommentsOf, Erase, Rename {
+    public sealed interface After permits Erase, Rename {
     }
 
-    /** A deleted post takes its comments with it. */
-    public record DeleteCommentsOf(String postId) implements After {
-    }
-
-    /** An erased person: their profile, and every post and comment they wrote. */
+    /** An erased person: their profile, every post they wrote, and their comments on others' posts. */
     public record Erase(String employeeId) implements After {
     }
 
@@ -49,6 +48,11 @@ public final class Bulk<T> {
 
     public void merge(SearchIndex index, String id, ObjectNode fields, long sequence, T source) {
         ops.add(new Op<>(Kind.MERGE, index, id, fields, sequence, source));
+    }
+
+    /** @param entry the comment as {@code comments} holds it; for a deleted one, a tombstone entry */
+    public void comment(String postId, ObjectNode entry, long sequence, T source) {
+        ops.add(new Op<>(Kind.COMMENT, SearchIndex.POSTS, postId, entry, sequence, source));
     }
 
     public void then(After write) {

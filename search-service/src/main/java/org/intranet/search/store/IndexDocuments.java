@@ -21,15 +21,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The shapes of the indexed documents, from the events' payloads ({@code src/main/resources/search/*.json} maps
- * them). The {@code posts} index holds posts and comments: a comment carries its post's id and audience, so it is
- * found, filtered and counted like the post. Every post and comment document carries the {@code seq} (the event's
- * sequence) that {@link Bulk#merge} compares, and a deleted one stays as a {@code deleted} tombstone with its
- * sequence, so no older event brings it back.
+ * them). A post's comments are in its document ({@link Bulk#comment}). Every post document carries the {@code seq}
+ * (the event's sequence) that {@link Bulk#merge} compares, and a deleted one stays as a {@code deleted} tombstone
+ * with its sequence, so no older event brings it back.
  */
 @ApplicationScoped
 public class IndexDocuments {
     public static final String POST = "post";
-    public static final String COMMENT = "comment";
     public static final String DELETED = "deleted";
 
     private final ObjectMapper json;
@@ -38,9 +36,12 @@ public class IndexDocuments {
         this.json = json;
     }
 
-    public ObjectNode post(PostPublished p, String authorName, long seq) {
+    /** @param author the read-copy's author, or null when their profile has not arrived yet */
+    public ObjectNode post(PostPublished p, EmployeeCopy author, long seq) {
         ObjectNode doc = base(POST, p.postId(), seq);
-        doc.put("postId", p.postId()).put("authorId", p.authorId()).put("authorName", authorName)
+        doc.put("authorId", p.authorId()).put("authorName", author == null ? null : author.name())
+                .put("authorDepartment", author == null ? null : author.department())
+                .put("authorLocation", author == null ? null : author.location())
                 .put("kind", p.kind()).put("createdAt", instant(p.createdAt()));
         text(doc, p.body());
         doc.put("groupId", p.groupId());
@@ -72,22 +73,19 @@ public class IndexDocuments {
         return fields;
     }
 
-    public ObjectNode comment(CommentChanged c, String authorName, long seq) {
-        ObjectNode doc = base(COMMENT, c.commentId(), seq);
-        doc.put("postId", c.postId()).put("parentId", c.parentId()).put("authorId", c.authorId())
-                .put("authorName", authorName).put("postAuthorId", c.postAuthorId()).put("createdAt", instant(c.at()));
-        doc.setAll(commentEdit(c));
-        return doc;
+    /** A comment as its post's {@code comments} holds it: its text, who wrote it, its own sequence. */
+    public ObjectNode comment(CommentChanged c, EmployeeCopy author, long seq) {
+        ObjectNode entry = json.createObjectNode();
+        entry.put("id", c.commentId()).put("seq", seq).put("authorId", c.authorId()).put("authorName", author == null ? null : author.name())
+                .put("text", PlainText.of(c.body())).put("at", instant(c.at()));
+        return entry;
     }
 
-    /** What a comment's edit replaces: its text, and its post's audience as the event states it now. */
-    public ObjectNode commentEdit(CommentChanged c) {
-        ObjectNode fields = json.createObjectNode();
-        text(fields, c.body());
-        fields.put("groupId", c.groupId());
-        strings(fields, "audience", c.audience());
-        strings(fields, "mentions", c.mentions());
-        return fields;
+    /** A deleted comment's entry: no text, so nothing of it is found, and its sequence, so nothing older returns. */
+    public ObjectNode deletedComment(CommentChanged c, long seq) {
+        ObjectNode entry = json.createObjectNode();
+        entry.put("id", c.commentId()).put("seq", seq).put("deleted", true);
+        return entry;
     }
 
     public ObjectNode tombstone(String id, long seq) {

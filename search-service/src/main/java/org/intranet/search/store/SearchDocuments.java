@@ -34,6 +34,45 @@ public class SearchDocuments {
               ctx._source.indexedAt = params.at;
             }""";
 
+    /**
+     * Adds, replaces or removes (leaving a text-less tombstone entry) one comment of a post, unless the post holds
+     * this comment at this sequence or a later one. A post not indexed, or deleted, is left alone.
+     */
+    static final String COMMENT = """
+            if (ctx._source.type != 'post') {
+              ctx.op = 'none';
+            } else {
+              if (ctx._source.comments == null) {
+                ctx._source.comments = new ArrayList();
+              }
+              def comments = ctx._source.comments;
+              int at = -1;
+              for (int i = 0; i < comments.size(); i++) {
+                if (comments[i].id == params.entry.id) {
+                  at = i;
+                  break;
+                }
+              }
+              if (at >= 0 && comments[at].seq >= params.seq) {
+                ctx.op = 'none';
+              } else if (at >= 0) {
+                comments[at] = params.entry;
+              } else {
+                comments.add(params.entry);
+              }
+            }""";
+
+    /** An erased person's comments on others' posts become tombstone entries. */
+    static final String ERASE_COMMENTS = """
+            for (def c : ctx._source.comments) {
+              if (c.authorId == params.author) {
+                c.remove('text');
+                c.remove('authorName');
+                c.remove('authorId');
+                c.deleted = true;
+              }
+            }""";
+
     private final OpenSearch openSearch;
 
     SearchDocuments(OpenSearch openSearch) {
@@ -59,8 +98,6 @@ public class SearchDocuments {
             openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_refresh", null);
             for (Bulk.After after : bulk.after()) {
                 switch (after) {
-                    case Bulk.DeleteCommentsOf d -> deleteByQuery(terms(Map.of("type", IndexDocuments.COMMENT,
-                            "postId", d.postId())), "the comments of post " + d.postId());
                     case Bulk.Erase e -> erase(e.employeeId());
                     case Bulk.Rename r -> rename(r.employeeId(), r.displayName());
                 }
@@ -79,15 +116,17 @@ public class SearchDocuments {
                         .put("version", op.version()).put("version_type", "external_gte");
                 lines.add(action);
                 lines.add(op.fields());
-            } else {
-                action.putObject("update").put("_index", op.index().alias()).put("_id", op.id())
-                        .put("retry_on_conflict", 3);
-                ObjectNode body = openSearch.json().createObjectNode();
-                ObjectNode script = body.putObject("script").put("lang", "painless").put("source", MERGE);
-                script.putObject("params").put("seq", op.version()).put("at", now).set("fields", op.fields());
-                lines.add(action);
-                lines.add(body);
+                continue;
             }
+            action.putObject("update").put("_index", op.index().alias()).put("_id", op.id())
+                    .put("retry_on_conflict", 3);
+            ObjectNode body = openSearch.json().createObjectNode();
+            ObjectNode script = body.putObject("script").put("lang", "painless")
+                    .put("source", op.kind() == Bulk.Kind.MERGE ? MERGE : COMMENT);
+            ObjectNode params = script.putObject("params").put("seq", op.version()).put("at", now);
+            params.set(op.kind() == Bulk.Kind.MERGE ? "fields" : "entry", op.fields());
+            lines.add(action);
+            lines.add(body);
         }
         JsonNode reply = openSearch.sendLines("POST", "/_bulk", lines).body();
         List<Refused<T>> refused = new ArrayList<>();
@@ -112,15 +151,21 @@ public class SearchDocuments {
         return refused;
     }
 
-    /** Erasure: the person's document and every post and comment they wrote, or that answers a post of theirs. */
+    /** Erasure: the person's document, every post they wrote, and the text of their comments on others' posts. */
     private void erase(String employeeId) {
         openSearch.send("DELETE", "/" + SearchIndex.PEOPLE.alias() + "/_doc/"
                 + URLEncoder.encode(employeeId, StandardCharsets.UTF_8).replace("+", "%20"), null, 404);
-        ObjectNode query = openSearch.json().createObjectNode();
-        ObjectNode bool = query.putObject("bool");
-        bool.putArray("should").add(term("authorId", employeeId)).add(term("postAuthorId", employeeId));
-        bool.put("minimum_should_match", 1);
-        deleteByQuery(query, "the posts and comments of " + employeeId);
+        deleteByQuery(term("authorId", employeeId), "the posts of " + employeeId);
+        ObjectNode body = openSearch.json().createObjectNode();
+        body.set("query", term("comments.authorId", employeeId));
+        ObjectNode script = body.putObject("script").put("lang", "painless").put("source", ERASE_COMMENTS);
+        script.putObject("params").put("author", employeeId);
+        JsonNode done = openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_update_by_query", body,
+                Map.of("conflicts", "proceed", "refresh", "true")).body();
+        if (done.path("version_conflicts").asLong() > 0) {
+            throw new SearchUnavailableException("erasing the comments of " + employeeId + " met "
+                    + done.path("version_conflicts").asLong() + " version conflicts; retrying");
+        }
     }
 
     private void deleteByQuery(JsonNode query, String what) {
@@ -148,13 +193,6 @@ public class SearchDocuments {
         script.putObject("params").put("name", displayName);
         openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_update_by_query", body,
                 Map.of("conflicts", "proceed"));
-    }
-
-    private JsonNode terms(Map<String, String> fields) {
-        ObjectNode query = openSearch.json().createObjectNode();
-        var filter = query.putObject("bool").putArray("filter");
-        fields.forEach((field, value) -> filter.add(term(field, value)));
-        return query;
     }
 
     private ObjectNode term(String field, String value) {

@@ -1,6 +1,7 @@
 package org.intranet.search.store;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,36 +10,42 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.intranet.search.config.SearchConfig;
 import org.intranet.kit.text.PlainText;
 import org.intranet.kit.visibility.Principals;
+import org.intranet.search.config.SearchConfig;
 import org.intranet.search.domain.SearchAfter;
 import org.intranet.search.domain.SearchHit;
 import org.intranet.search.domain.SearchPage;
 import org.intranet.search.domain.SearchQuery;
 import org.intranet.search.domain.SearchUnavailableException;
 import org.intranet.search.domain.Suggestions;
+import org.intranet.search.domain.UserText;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The search and suggest requests. Every post clause carries the caller's visibility filter, every person clause
- * the ACTIVE filter; both are filters (cached, unscored) that no query text can widen. User text only ever goes
- * into {@code simple_query_string}, which never fails on syntax.
+ * the status filter; both are filters (cached, unscored) that no query text can widen, and aggregations run inside
+ * them, so a facet never counts what the caller may not see. User text only ever goes into match queries (analysed
+ * text, no syntax), built from {@link UserText}: each word must match some field, with typo tolerance on words of
+ * four letters or more, the last word also as a prefix, phrases as phrases.
  */
 @ApplicationScoped
 public class SearchQueries {
-    /** Operators users may type: "phrases", -exclusions, a|b, prefix*, (groups). No fuzzy or slop. */
-    private static final String USER_SYNTAX = "AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|ESCAPE|WHITESPACE";
-    private static final List<String> POST_FIELDS = List.of("body", "authorName^2", "hashtags^2");
-    private static final List<String> PERSON_FIELDS = List.of("displayName^3", "displayName.prefix", "username^2",
-            "title", "skills^2", "skills.text");
+    /** No typo allowed under 4 letters, one from 4, two from 8; the first letter must be right. */
+    static final String FUZZINESS = "AUTO:4,8";
+    private static final List<String> POST_FIELDS = List.of("text", "authorName^2", "hashtags^3",
+            "comments.text^0.5");
+    private static final List<String> PERSON_FIELDS = List.of("displayName^4", "username^3", "title", "skills^2",
+            "skills.text");
+    /** Where the unfinished last word is looked up as a prefix (edge n-grams for names). */
+    private static final List<String> PERSON_PREFIX_FIELDS = List.of("displayName.prefix^3", "username.prefix^2");
     private static final List<String> SOURCE = List.of("type", "id", "authorId", "authorName", "kind", "text",
-            "groupId", "hashtags", "createdAt", "username", "displayName", "title", "department", "location");
+            "groupId", "hashtags", "createdAt", "mustRead", "expiresAt", "recipients", "value", "username",
+            "displayName", "title", "department", "location", "status");
     /** Index field → the name clients see under {@code highlights}. */
     private static final Map<String, String> HIGHLIGHTED = Map.of("text", "body", "authorName", "authorName",
-            "displayName", "displayName", "title", "title", "skills.text", "skills");
+            "comments.text", "comments", "displayName", "displayName", "title", "title", "skills.text", "skills");
 
     private final OpenSearch openSearch;
     private final SearchConfig config;
@@ -72,10 +79,7 @@ public class SearchQueries {
         }
         body.put("_source", SOURCE);
         body.put("highlight", highlight());
-        body.put("aggs", Map.of(
-                "kind", terms("kind", config.facetSize()),
-                "department", terms("department", config.facetSize()),
-                "tags", terms("hashtags", config.facetSize())));
+        body.put("aggs", Facets.aggregations(config.facetSize()));
         JsonNode reply = openSearch.send("POST", "/" + String.join(",", indices) + "/_search", tree(body)).body();
         return page(reply, query.limit());
     }
@@ -84,22 +88,39 @@ public class SearchQueries {
         String text = prefix.strip();
         String tagPrefix = text.replaceFirst("^#", "").toLowerCase(Locale.ROOT);
         Map<String, Object> people = Map.of(
-                "size", config.suggestSize(),
+                "size", config.suggestPeople(),
                 "query", bool(Map.of(
                         "filter", List.of(term("type", SearchHit.PERSON), term("status", "ACTIVE")),
-                        "must", List.of(Map.of("multi_match", Map.of("query", text, "operator", "and",
-                                "fields", List.of("displayName.prefix", "username.prefix")))))),
+                        "should", List.of(
+                                Map.of("multi_match", Map.of("query", text, "operator", "and", "boost", 2,
+                                        "fields", List.of("displayName.prefix", "username.prefix"))),
+                                Map.of("match", Map.of("displayName", Map.of("query", text, "operator", "and",
+                                        "fuzziness", FUZZINESS, "prefix_length", 1)))),
+                        "minimum_should_match", 1)),
                 "sort", List.of(Map.of("_score", "desc"), Map.of("displayName.keyword", "asc")),
                 "_source", List.of("id", "displayName", "username", "title", "department"));
         Map<String, Object> topics = Map.of(
                 "size", 0,
-                "query", bool(Map.of("filter", List.of(term("type", SearchHit.POST), visibleTo(caller),
+                "query", bool(Map.of("filter", List.of(term("type", SearchHit.POST), visibleTo(caller), live(),
                         Map.of("prefix", Map.of("hashtags", tagPrefix))))),
-                "aggs", Map.of("topics", Map.of("terms", Map.of("field", "hashtags", "size", config.suggestSize(),
+                "aggs", Map.of("topics", Map.of("terms", Map.of("field", "hashtags", "size", config.suggestTopics(),
                         "include", regexEscape(tagPrefix) + ".*"))));
+        Map<String, Object> groups = Map.of(
+                "size", config.suggestGroups(),
+                "query", bool(Map.of(
+                        "filter", List.of(term("type", "group"), visibleTo(caller)),
+                        "should", List.of(
+                                Map.of("match", Map.of("name.prefix", Map.of("query", text, "operator", "and",
+                                        "boost", 2))),
+                                Map.of("match", Map.of("name", Map.of("query", text, "operator", "and",
+                                        "fuzziness", FUZZINESS, "prefix_length", 1)))),
+                        "minimum_should_match", 1)),
+                "sort", List.of(Map.of("_score", "desc"), Map.of("name.keyword", "asc")),
+                "_source", List.of("id", "name", "visibility", "memberCount"));
         JsonNode reply = openSearch.sendLines("POST", "/_msearch", List.of(
                 tree(Map.of("index", SearchIndex.PEOPLE.alias())), tree(people),
-                tree(Map.of("index", SearchIndex.POSTS.alias())), tree(topics))).body();
+                tree(Map.of("index", SearchIndex.POSTS.alias())), tree(topics),
+                tree(Map.of("index", SearchIndex.GROUPS.alias())), tree(groups))).body();
         JsonNode responses = reply.path("responses");
         for (JsonNode response : responses) {
             if (response.has("error")) {
@@ -117,7 +138,28 @@ public class SearchQueries {
         for (JsonNode bucket : responses.path(1).path("aggregations").path("topics").path("buckets")) {
             tags.add(new Suggestions.Topic(bucket.path("key").asText(), bucket.path("doc_count").asLong()));
         }
-        return new Suggestions(persons, tags);
+        List<Suggestions.Group> found = new ArrayList<>();
+        for (JsonNode hit : responses.path(2).path("hits").path("hits")) {
+            JsonNode s = hit.path("_source");
+            found.add(new Suggestions.Group(text(s, "id"), text(s, "name"), text(s, "visibility"),
+                    s.path("memberCount").asInt()));
+        }
+        return new Suggestions(persons, tags, found);
+    }
+
+    /** Names of groups by id, for those the caller may see (facet labels). */
+    public Map<String, String> groupNames(List<String> ids, Principals caller) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        Map<String, Object> body = Map.of("size", ids.size(), "_source", List.of("id", "name"),
+                "query", bool(Map.of("filter", List.of(Map.of("terms", Map.of("id", ids)), visibleTo(caller)))));
+        JsonNode reply = openSearch.send("POST", "/" + SearchIndex.GROUPS.alias() + "/_search", tree(body)).body();
+        for (JsonNode hit : reply.path("hits").path("hits")) {
+            names.put(text(hit.path("_source"), "id"), text(hit.path("_source"), "name"));
+        }
+        return names;
     }
 
     private Map<String, Object> postClause(SearchQuery query, Principals caller) {
@@ -125,18 +167,13 @@ public class SearchQueries {
         List<Object> filters = new ArrayList<>();
         filters.add(term("type", SearchHit.POST));
         filters.add(visibleTo(caller));
-        if (f.kind() != null) {
-            filters.add(term("kind", f.kind()));
-        }
-        if (f.tag() != null) {
-            filters.add(term("hashtags", f.tag()));
-        }
-        if (f.author() != null) {
-            filters.add(term("authorId", f.author()));
-        }
-        if (f.group() != null) {
-            filters.add(term("groupId", f.group()));
-        }
+        filters.add(live());
+        addTerm(filters, "kind", f.kind());
+        addTerm(filters, "hashtags", f.tag());
+        addTerm(filters, "authorId", f.author());
+        addTerm(filters, "groupId", f.group());
+        addTerm(filters, "authorDepartment", f.department());
+        addTerm(filters, "authorLocation", f.location());
         if (f.from() != null || f.to() != null) {
             Map<String, Object> range = new LinkedHashMap<>();
             if (f.from() != null) {
@@ -147,21 +184,63 @@ public class SearchQueries {
             }
             filters.add(Map.of("range", Map.of("createdAt", range)));
         }
-        return bool(Map.of("filter", filters, "must", List.of(userText(query.text(), POST_FIELDS))));
+        Map<String, Object> matching = bool(textClauses(query.terms(), POST_FIELDS, List.of("text"),
+                List.of("text", "comments.text"), filters));
+        // newer posts first among equals: the score is multiplied by 1 + a decay of age (1 today, 0.5 after a month)
+        String origin = Instant.now().truncatedTo(ChronoUnit.HOURS).toString();
+        return Map.of("function_score", Map.of("query", matching,
+                "functions", List.of(
+                        Map.of("weight", 1),
+                        Map.of("gauss", Map.of("createdAt", Map.of("origin", origin, "offset", "1d", "scale", "30d",
+                                "decay", 0.5)))),
+                "score_mode", "sum", "boost_mode", "multiply"));
     }
 
+    /** People: active ones, and those who left ranked after them (marked as former in the hit). */
     private Map<String, Object> personClause(SearchQuery query) {
         SearchQuery.Filters f = query.filters();
         List<Object> filters = new ArrayList<>();
         filters.add(term("type", SearchHit.PERSON));
-        filters.add(term("status", "ACTIVE"));
-        if (f.department() != null) {
-            filters.add(term("department", f.department()));
+        filters.add(Map.of("terms", Map.of("status", List.of("ACTIVE", "LEFT"))));
+        addTerm(filters, "department", f.department());
+        addTerm(filters, "location", f.location());
+        Map<String, Object> matching = bool(textClauses(query.terms(), PERSON_FIELDS, PERSON_PREFIX_FIELDS,
+                List.of("displayName", "title", "skills.text"), filters));
+        return Map.of("function_score", Map.of("query", matching,
+                "functions", List.of(Map.of("filter", term("status", "LEFT"), "weight", 0.3)),
+                "boost_mode", "multiply"));
+    }
+
+    /**
+     * Each word must match one of the fields, exactly or within the typo allowance; the unfinished last word may
+     * also match as a prefix; each phrase must match as a phrase; excluded words must not match.
+     */
+    private static Map<String, Object> textClauses(UserText terms, List<String> fields, List<String> prefixFields,
+            List<String> phraseFields, List<Object> filters) {
+        List<Object> must = new ArrayList<>();
+        for (int i = 0; i < terms.words().size(); i++) {
+            String word = terms.words().get(i);
+            Map<String, Object> exact = Map.of("multi_match", Map.of("query", word, "fields", fields,
+                    "operator", "and", "fuzziness", FUZZINESS, "prefix_length", 1, "max_expansions", 20));
+            if (terms.prefix() && i == terms.words().size() - 1) {
+                Map<String, Object> prefix = Map.of("multi_match", Map.of("query", word, "fields", prefixFields,
+                        "type", "phrase_prefix", "max_expansions", 20));
+                must.add(bool(Map.of("should", List.of(exact, prefix), "minimum_should_match", 1)));
+            } else {
+                must.add(exact);
+            }
         }
-        if (f.location() != null) {
-            filters.add(term("location", f.location()));
+        for (String phrase : terms.phrases()) {
+            must.add(Map.of("multi_match", Map.of("query", phrase, "fields", phraseFields, "type", "phrase")));
         }
-        return bool(Map.of("filter", filters, "must", List.of(userText(query.text(), PERSON_FIELDS))));
+        Map<String, Object> clauses = new LinkedHashMap<>();
+        clauses.put("filter", filters);
+        clauses.put("must", must);
+        if (!terms.excluded().isEmpty()) {
+            clauses.put("must_not", List.of(Map.of("multi_match", Map.of("query", String.join(" ", terms.excluded()),
+                    "fields", fields, "operator", "or"))));
+        }
+        return clauses;
     }
 
     /** The kit's one visibility rule, evaluated by OpenSearch. */
@@ -169,15 +248,22 @@ public class SearchQueries {
         return caller.openSearchFilter("audience", "authorId");
     }
 
-    private static Map<String, Object> userText(String text, List<String> fields) {
-        return Map.of("simple_query_string", Map.of("query", text, "fields", fields, "default_operator", "and",
-                "flags", USER_SYNTAX, "lenient", true));
+    /** An expired announcement leaves search as it leaves the feeds. */
+    private static Map<String, Object> live() {
+        return bool(Map.of("must_not", List.of(Map.of("range", Map.of("expiresAt", Map.of("lte", "now"))))));
+    }
+
+    private static void addTerm(List<Object> filters, String field, String value) {
+        if (value != null) {
+            filters.add(term(field, value));
+        }
     }
 
     private static Map<String, Object> highlight() {
         Map<String, Object> fields = new LinkedHashMap<>();
-        // the post's plain text is highlighted for terms the query matched in the HTML body
+        // the post's plain text is highlighted for terms the query matched in any field
         fields.put("text", Map.of("require_field_match", false, "fragment_size", 150, "number_of_fragments", 3));
+        fields.put("comments.text", Map.of("fragment_size", 150, "number_of_fragments", 2));
         fields.put("authorName", Map.of("number_of_fragments", 0));
         fields.put("displayName", Map.of("number_of_fragments", 0));
         fields.put("title", Map.of("number_of_fragments", 0));
@@ -198,15 +284,8 @@ public class SearchQueries {
             JsonNode sort = hits.get(limit - 1).path("sort");
             next = new SearchAfter(sort.path(0).asDouble(), sort.path(1).asText());
         }
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        for (String facet : List.of("kind", "department", "tags")) {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (JsonNode bucket : reply.path("aggregations").path(facet).path("buckets")) {
-                counts.put(bucket.path("key").asText(), bucket.path("doc_count").asLong());
-            }
-            facets.put(facet, counts);
-        }
-        return new SearchPage(items, reply.path("hits").path("total").path("value").asLong(), facets, next);
+        return new SearchPage(items, reply.path("hits").path("total").path("value").asLong(),
+                Facets.read(reply.path("aggregations")), Map.of(), next);
     }
 
     private SearchHit hit(JsonNode hit) {
@@ -219,14 +298,15 @@ public class SearchQueries {
         });
         double score = hit.path("_score").isNumber() ? hit.path("_score").asDouble() : hit.path("sort").path(0).asDouble();
         if (SearchHit.POST.equals(text(s, "type"))) {
-            String author = text(s, "authorName");
             List<String> tags = new ArrayList<>();
             s.path("hashtags").forEach(t -> tags.add(t.asText()));
-            String created = text(s, "createdAt");
-            return new SearchHit(SearchHit.POST, text(s, "id"), author,
+            List<String> recipients = new ArrayList<>();
+            s.path("recipients").forEach(t -> recipients.add(t.asText()));
+            return new SearchHit(SearchHit.POST, text(s, "id"), text(s, "authorName"),
                     PlainText.truncate(text(s, "text"), config.snippetLength()), highlights, score,
                     new SearchHit.Post(text(s, "authorId"), text(s, "kind"), text(s, "groupId"), tags,
-                            created == null ? null : Instant.parse(created)),
+                            instant(s, "createdAt"), s.path("mustRead").asBoolean(false), instant(s, "expiresAt"),
+                            recipients, text(s, "value")),
                     null);
         }
         List<String> about = new ArrayList<>();
@@ -237,24 +317,26 @@ public class SearchQueries {
         }
         return new SearchHit(SearchHit.PERSON, text(s, "id"), text(s, "displayName"), String.join(" · ", about),
                 highlights, score, null,
-                new SearchHit.Person(text(s, "username"), text(s, "department"), text(s, "location")));
+                new SearchHit.Person(text(s, "username"), text(s, "department"), text(s, "location"),
+                        "LEFT".equals(text(s, "status"))));
     }
 
-    private static Map<String, Object> bool(Map<String, Object> clauses) {
+    static Map<String, Object> bool(Map<String, Object> clauses) {
         return Map.of("bool", clauses);
     }
 
-    private static Map<String, Object> term(String field, String value) {
+    static Map<String, Object> term(String field, String value) {
         return Map.of("term", Map.of(field, value));
     }
 
-    private static Map<String, Object> terms(String field, int size) {
-        return Map.of("terms", Map.of("field", field, "size", size));
-    }
-
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isMissingNode() || value.isNull() ? null : value.asText();
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        String value = text(node, field);
+        return value == null ? null : Instant.parse(value);
     }
 
     /** Lucene regular expressions treat most punctuation as operators: escape everything but letters and digits. */
@@ -270,7 +352,6 @@ public class SearchQueries {
     }
 
     private JsonNode tree(Object value) {
-        ObjectMapper json = openSearch.json();
-        return json.valueToTree(value);
+        return openSearch.json().valueToTree(value);
     }
 }

@@ -42,6 +42,8 @@ import org.intranet.testsupport.quarkus.OpenSearchResource;
 import org.intranet.testsupport.quarkus.PostgresResource;
 import org.junit.jupiter.api.Test;
 
+import static org.intranet.search.api.SearchFixtures.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -57,7 +59,6 @@ import io.restassured.specification.RequestSpecification;
 @WithTestResource(value = OidcResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OpenSearchResource.class, scope = TestResourceScope.GLOBAL)
 class SearchResourceTest {
-    private static final Duration INDEXED = Duration.ofSeconds(30);
     private static final String FEED_DLQ = "intranet.feed.dlq.search";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -229,16 +230,6 @@ class SearchResourceTest {
         // same key, same partition: once the marker is searchable, the late post was consumed
         awaitHit(as("bob", "Sales"), "marker " + word, marker);
         assertThat(openSearchStatus("GET", "/posts/_doc/" + latePost)).isEqualTo(404);
-    }
-
-    @Test
-    void employeesWhoLeftAreNoLongerFound() {
-        String word = unique();
-        String gone = employee("gone" + word, "Gustave " + cap(word), "Sales", "Paris", "ACTIVE", 1);
-        awaitHit(as("bob", "Sales"), "gustave " + word, gone);
-        employee("gone" + word, "Gustave " + cap(word), "Sales", "Paris", "LEFT", 2);
-        await().atMost(INDEXED).untilAsserted(() ->
-                assertThat(search(as("bob", "Sales"), "gustave " + word).getList("items.id")).doesNotContain(gone));
     }
 
     @Test
@@ -501,149 +492,6 @@ class SearchResourceTest {
     }
 
     // --- helpers
-
-    private static String unique() {
-        return "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
-    }
-
-    private static String cap(String word) {
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
-    }
-
-    private static TestTopics topics() {
-        return new TestTopics(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    private static RequestSpecification as(String user, String department) {
-        TestTokens token = TestTokens.user(user).roles("employee");
-        if (department != null) {
-            token.claim("department", department);
-        }
-        return given().auth().oauth2(token.sign());
-    }
-
-    private static JsonPath search(RequestSpecification request, String q) {
-        return request.queryParam("q", q).get("/api/search").then().statusCode(200).extract().jsonPath();
-    }
-
-    private static JsonPath awaitHit(RequestSpecification request, String q, String id) {
-        JsonPath[] last = new JsonPath[1];
-        await().atMost(INDEXED).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            last[0] = search(request, q);
-            assertThat(last[0].getList("items.id")).contains(id);
-        });
-        return last[0];
-    }
-
-    /** Waits for a document that was found to stop being found (removed, or no longer visible to this caller). */
-    private static void awaitNoHit(RequestSpecification request, String q, String id) {
-        await().atMost(INDEXED).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(search(request, q).getList("items.id")).doesNotContain(id));
-    }
-
-    /** Called after something proved the document is indexed, so an absence is a real denial. */
-    private static void assertNoHit(RequestSpecification request, String q, String id) {
-        assertThat(search(request, q).getList("items.id")).doesNotContain(id);
-    }
-
-    private static Map<String, Object> item(JsonPath page, String id) {
-        return page.getMap("items.find { it.id == '" + id + "' }");
-    }
-
-    private static io.restassured.response.ValidatableResponse problem(RequestSpecification request, int status) {
-        return request.get("/api/search").then().statusCode(status)
-                .contentType("application/problem+json");
-    }
-
-    private static String employee(String username, String displayName, String department, String location,
-            String status, long version) {
-        String id = TestTokens.stableId(username);
-        sendEmployee(id, id, username, displayName, null, department, status, version, location);
-        return id;
-    }
-
-    private static void sendEmployee(String key, String id, String username, String displayName, String title,
-            String department, String status, long version) {
-        sendEmployee(key, id, username, displayName, title, department, status, version, "Paris");
-    }
-
-    private static void sendEmployee(String key, String id, String username, String displayName, String title,
-            String department, String status, long version, String location) {
-        Map<String, Object> snapshot = new LinkedHashMap<>();
-        snapshot.put("id", id);
-        snapshot.put("username", username);
-        snapshot.put("displayName", displayName);
-        snapshot.put("email", username + "@example.com");
-        snapshot.put("title", title);
-        snapshot.put("department", department);
-        snapshot.put("location", location);
-        snapshot.put("managerId", null);
-        snapshot.put("skills", List.of("kafka"));
-        snapshot.put("status", status);
-        snapshot.put("version", version);
-        snapshot.put("updatedAt", Instant.now().toString());
-        topics().send(Topics.PROFILE, key, write(snapshot), TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
-                version <= 1 ? EventTypes.EMPLOYEE_CREATED : EventTypes.EMPLOYEE_UPDATED, EventTypes.PROFILE_SOURCE,
-                id));
-    }
-
-    /** A membership change as feed-service publishes it: keyed by group id, so one group's changes stay in order. */
-    private static void membership(String type, String groupId, String username) {
-        Map<String, Object> membership = new LinkedHashMap<>();
-        membership.put("groupId", groupId);
-        membership.put("employeeId", TestTokens.stableId(username));
-        membership.put("role", "MEMBER");
-        membership.put("visibility", "PRIVATE");
-        membership.put("by", TestTokens.stableId(username));
-        membership.put("at", Instant.now().toString());
-        sendFeedEvent(groupId, type, membership);
-    }
-
-    /** A feed event whose subject is its key (the post id, or the group id for membership). */
-    private static void sendFeedEvent(String key, String type, Map<String, Object> payload) {
-        topics().send(Topics.FEED, key, write(payload), TestTopics.cloudEventHeaders(UUID.randomUUID().toString(),
-                type, EventTypes.FEED_SOURCE, key));
-    }
-
-    private static String post(String authorId, String body, List<String> audience, List<String> hashtags) {
-        return post(authorId, body, audience, hashtags, "UPDATE");
-    }
-
-    private static String post(String authorId, String body, List<String> audience, List<String> hashtags,
-            String kind) {
-        String postId = UUID.randomUUID().toString();
-        return sendPost(postId, postId, authorId, body, audience, hashtags, kind, UUID.randomUUID().toString());
-    }
-
-    private static String sendPost(String key, String postId, String authorId, String body, List<String> audience,
-            List<String> hashtags, String kind, String eventId) {
-        topics().send(Topics.FEED, key, postJson(postId, authorId, body, audience, hashtags, kind),
-                TestTopics.cloudEventHeaders(eventId, EventTypes.POST_PUBLISHED, EventTypes.FEED_SOURCE, postId));
-        return postId;
-    }
-
-    private static String postJson(String postId, String authorId, String body, List<String> audience,
-            List<String> hashtags, String kind) {
-        Map<String, Object> post = new LinkedHashMap<>();
-        post.put("postId", postId);
-        post.put("authorId", authorId);
-        post.put("kind", kind);
-        post.put("body", body);
-        post.put("groupId", null);
-        post.put("audience", audience);
-        post.put("mentions", List.of());
-        post.put("hashtags", hashtags);
-        post.put("createdAt", Instant.now().toString());
-        return write(post);
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private long count(String sql, String parameter) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {

@@ -11,9 +11,9 @@ import org.intranet.testsupport.infra.Ports;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** A real OpenSearch node (own JVM) for one test run. */
+/** A real OpenSearch node (own JVM) for one test run; a test may stop and restart it ({@link EngineControl}). */
 public class OpenSearchResource implements QuarkusTestResourceLifecycleManager {
-    private OpenSearchProcess node;
+    private volatile OpenSearchProcess node;
 
     @Override
     public Map<String, String> start() {
@@ -21,12 +21,16 @@ public class OpenSearchResource implements QuarkusTestResourceLifecycleManager {
         if (root == null) {
             throw new IllegalStateException("system property intranet.repo.root is not set (the parent pom sets it)");
         }
+        Path data;
         try {
-            node = OpenSearchProcess.start(Path.of(root), Ports.free(), Files.createTempDirectory("opensearch-test"));
+            data = Files.createTempDirectory("opensearch-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("quarkus.elasticsearch.hosts", "127.0.0.1:" + node.port());
+        int port = Ports.free();
+        node = OpenSearchProcess.start(Path.of(root), port, data);
+        EngineControl.register(() -> node.close(), () -> node = OpenSearchProcess.start(Path.of(root), port, data));
+        return Map.of("quarkus.elasticsearch.hosts", "127.0.0.1:" + port);
     }
 
     @Override
