@@ -41,21 +41,13 @@ public interface SearchConfig {
     @WithDefault("10")
     int facetSize();
 
-    /** How often a running reindex reports its progress (log line). */
-    @WithDefault("1s")
-    Duration reindexPollInterval();
+    /** How often a running reindex logs and records its progress (its heartbeat: 4 missed ones fail it). */
+    @WithDefault("2s")
+    Duration reindexHeartbeat();
 
-    /** A reindex taking longer than this is cancelled; the old index stays live. */
-    @WithDefault("30m")
-    Duration reindexTimeout();
-
-    /**
-     * Documents written at most this long before a reindex started are copied again after the alias swap, to
-     * catch writes that raced the copy (clock skew between replicas is absorbed by this margin).
-     */
-    @WithDefault("5m")
-    Duration reindexCatchUpMargin();
-
+    /** Records per poll, and so per {@code _bulk}, while a reindex replays the topics. */
+    @WithDefault("2000")
+    int reindexBatch();
 
     /** PEM file of the CA that signed OpenSearch's HTTP certificate (production); absent: JVM trust store. */
     Optional<String> caFile();

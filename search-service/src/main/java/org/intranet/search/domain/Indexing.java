@@ -3,8 +3,8 @@ package org.intranet.search.domain;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,6 +46,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class Indexing {
     public static final String PROFILE_CONSUMER = "search.profile";
     public static final String FEED_CONSUMER = "search.feed";
+    private static final String PROFILE_TYPES = "intranet.profile.";
 
     private final ObjectMapper json;
     private final EmployeeCopies employees;
@@ -79,12 +80,83 @@ public class Indexing {
         Bulk<CloudEventRecord> bulk = new Bulk<>();
         for (Parsed p : parsed) {
             try {
-                feedEvent(p.event(), p.payload(), authors, bulk);
+                feedEvent(p.event(), p.payload(), authors, bulk, true);
             } catch (PoisonEventException e) {
                 rejections.reject(p.event(), e);
             }
         }
         write(bulk, rejections, "post");
+    }
+
+    /**
+     * A rebuild: the same documents from the same events, written into the new indices, without touching the
+     * read-copies (the live consumers keep them; their current state decides who was erased and authors' names).
+     * Poison events are skipped: the live consumers dead-lettered them already.
+     *
+     * @return how many document writes were sent
+     */
+    public int replay(List<CloudEventRecord> events, Map<SearchIndex, String> into) {
+        List<Parsed> parsed = new ArrayList<>(events.size());
+        for (CloudEventRecord event : events) {
+            try {
+                parsed.add(new Parsed(event, event.type().startsWith(PROFILE_TYPES) ? profilePayload(event)
+                        : feedPayload(event)));
+            } catch (PoisonEventException e) {
+                metrics.counter("intranet.search.replay.skipped").increment();
+            }
+        }
+        Set<String> people = authorsOf(parsed);
+        parsed.forEach(p -> {
+            if (p.payload() instanceof EmployeeSnapshot s) {
+                people.add(s.id());
+            }
+        });
+        Map<String, EmployeeCopy> copies = employees.findAll(people);
+        Bulk<CloudEventRecord> bulk = new Bulk<>();
+        for (Parsed p : parsed) {
+            switch (p.payload()) {
+                case EmployeeSnapshot s -> {
+                    if (!erased(copies, s.id())) {
+                        bulk.put(SearchIndex.PEOPLE, s.id(), docs.person(copy(s), s.updatedAt()), s.version(),
+                                p.event());
+                    }
+                }
+                case EmployeeErased e -> bulk.then(new Bulk.Erase(e.id()));
+                case null -> {
+                    // a type search does not use
+                }
+                default -> feedEvent(p.event(), p.payload(), copies, bulk, false);
+            }
+        }
+        documents.write(bulk, into).forEach(refused -> metrics.counter("intranet.search.replay.skipped").increment());
+        return bulk.ops().size();
+    }
+
+    /** A profile event's payload, checked; null for the types search does not use. */
+    private Object profilePayload(CloudEventRecord event) {
+        return switch (event.type()) {
+            case EventTypes.EMPLOYEE_CREATED, EventTypes.EMPLOYEE_UPDATED -> {
+                EmployeeSnapshot s = event.data(json, EmployeeSnapshot.class);
+                if (s == null || blank(s.id()) || blank(s.username())) {
+                    throw new PoisonEventException("employee event " + event.id() + " lacks an id or a username");
+                }
+                yield s;
+            }
+            case EventTypes.EMPLOYEE_ERASED -> {
+                EmployeeErased e = event.data(json, EmployeeErased.class);
+                if (e == null || blank(e.id())) {
+                    throw new PoisonEventException("erasure event " + event.id() + " lacks an employee id");
+                }
+                yield e;
+            }
+            default -> null;
+        };
+    }
+
+    private static EmployeeCopy copy(EmployeeSnapshot s) {
+        return new EmployeeCopy(s.id(), s.username(), s.displayName(), s.email(), s.title(), s.department(),
+                s.location(), s.skills() == null ? List.of() : List.copyOf(s.skills()),
+                s.status() == null ? EmployeeCopy.ACTIVE : s.status().toUpperCase(Locale.ROOT), s.version());
     }
 
     private record Parsed(CloudEventRecord event, Object payload) {
@@ -147,8 +219,9 @@ public class Indexing {
         };
     }
 
+    /** @param live false in a rebuild: the read-copies are left to the live consumers */
     private void feedEvent(CloudEventRecord event, Object payload, Map<String, EmployeeCopy> authors,
-            Bulk<CloudEventRecord> bulk) {
+            Bulk<CloudEventRecord> bulk, boolean live) {
         long seq = event.sequence();
         switch (event.type()) {
             case EventTypes.POST_PUBLISHED -> {
@@ -183,8 +256,12 @@ public class Indexing {
                 GroupChanged g = (GroupChanged) payload;
                 bulk.put(SearchIndex.GROUPS, g.groupId(), docs.group(g), g.version(), event);
             }
-            case EventTypes.MEMBER_ADDED, EventTypes.MEMBER_REMOVED -> members.applyOnce(FEED_CONSUMER, event.id(),
-                    (MembershipChanged) payload, EventTypes.MEMBER_ADDED.equals(event.type()));
+            case EventTypes.MEMBER_ADDED, EventTypes.MEMBER_REMOVED -> {
+                if (live) {
+                    members.applyOnce(FEED_CONSUMER, event.id(), (MembershipChanged) payload,
+                            EventTypes.MEMBER_ADDED.equals(event.type()));
+                }
+            }
             default -> {
                 // not searched
             }
@@ -204,9 +281,11 @@ public class Indexing {
                 }
                 EmployeeCopy copy = once.get().current();
                 bulk.put(SearchIndex.PEOPLE, copy.id(), docs.person(copy, s.updatedAt()), copy.version(), event);
-                String before = once.get().previous().map(EmployeeCopy::displayName).orElse(null);
-                if (before != null && copy.displayName() != null && !Objects.equals(before, copy.displayName())) {
-                    bulk.then(new Bulk.Rename(copy.id(), copy.displayName()));
+                Bulk.Author now = new Bulk.Author(copy.name(), copy.department(), copy.location());
+                Bulk.Author was = once.get().previous()
+                        .map(p -> new Bulk.Author(p.name(), p.department(), p.location())).orElse(null);
+                if (!now.equals(was)) {
+                    bulk.author(copy.id(), now);   // first arrival (posts may be waiting for it) or a change
                 }
             }
             case EventTypes.EMPLOYEE_ERASED -> {
@@ -229,7 +308,7 @@ public class Indexing {
         if (bulk.isEmpty()) {
             return;
         }
-        documents.write(bulk).forEach(refused -> rejections.reject(refused.source(),
+        documents.write(bulk, Map.of()).forEach(refused -> rejections.reject(refused.source(),
                 new PoisonEventException("the index refused event " + refused.source().id() + ": "
                         + refused.reason())));
         metrics.counter("intranet.search.indexed", "type", kind).increment(bulk.ops().size());

@@ -1,7 +1,9 @@
 package org.intranet.search.store;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -28,15 +30,21 @@ public final class Bulk<T> {
     public enum Kind { PUT, MERGE, COMMENT }
 
     /** A write to run after the bulk, once what the bulk wrote is searchable. */
-    public sealed interface After permits Erase, Rename {
+    public sealed interface After permits Erase, Authors {
     }
 
     /** An erased person: their profile, every post they wrote, and their comments on others' posts. */
     public record Erase(String employeeId) implements After {
     }
 
-    /** A new display name on the person's posts and comments (matching by author name). */
-    public record Rename(String employeeId, String displayName) implements After {
+    /**
+     * What posts carry of their authors (name, department, location), put right on every post of these people: their
+     * profile arrived after their posts, or changed.
+     */
+    public record Authors(Map<String, Author> byId) implements After {
+    }
+
+    public record Author(String name, String department, String location) {
     }
 
     private final List<Op<T>> ops = new ArrayList<>();
@@ -57,6 +65,16 @@ public final class Bulk<T> {
 
     public void then(After write) {
         after.add(write);
+    }
+
+    /** Adds to this batch's one {@link Authors} write. */
+    public void author(String employeeId, Author author) {
+        Authors authors = (Authors) after.stream().filter(Authors.class::isInstance).findFirst().orElseGet(() -> {
+            Authors created = new Authors(new LinkedHashMap<>());
+            after.add(created);
+            return created;
+        });
+        authors.byId().put(employeeId, author);
     }
 
     public List<Op<T>> ops() {

@@ -88,37 +88,43 @@ public class SearchDocuments {
      *         an edit of a document not indexed) is not a refusal: it changes nothing, as it should
      * @throws SearchUnavailableException the engine is away, overloaded, or failed a write it may accept later
      */
-    public <T> List<Refused<T>> write(Bulk<T> bulk) {
+    public <T> List<Refused<T>> write(Bulk<T> bulk, Map<SearchIndex, String> into) {
         List<Refused<T>> refused = new ArrayList<>();
         if (!bulk.ops().isEmpty()) {
-            refused.addAll(send(bulk.ops()));
+            refused.addAll(send(bulk.ops(), into));
         }
         if (!bulk.after().isEmpty()) {
+            String posts = target(SearchIndex.POSTS, into);
             // deletes and updates by query see what is searchable: make this bulk's documents so first
-            openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_refresh", null);
+            openSearch.send("POST", "/" + posts + "/_refresh", null);
             for (Bulk.After after : bulk.after()) {
                 switch (after) {
-                    case Bulk.Erase e -> erase(e.employeeId());
-                    case Bulk.Rename r -> rename(r.employeeId(), r.displayName());
+                    case Bulk.Erase e -> erase(e.employeeId(), target(SearchIndex.PEOPLE, into), posts);
+                    case Bulk.Authors a -> authors(a.byId(), posts);
                 }
             }
         }
         return refused;
     }
 
-    private <T> List<Refused<T>> send(List<Bulk.Op<T>> ops) {
+    /** The alias, or the concrete index a rebuild writes instead. */
+    private static String target(SearchIndex index, Map<SearchIndex, String> into) {
+        return into.getOrDefault(index, index.alias());
+    }
+
+    private <T> List<Refused<T>> send(List<Bulk.Op<T>> ops, Map<SearchIndex, String> into) {
         List<JsonNode> lines = new ArrayList<>(ops.size() * 2);
         String now = Instant.now().toString();
         for (Bulk.Op<T> op : ops) {
             ObjectNode action = openSearch.json().createObjectNode();
             if (op.kind() == Bulk.Kind.PUT) {
-                action.putObject("index").put("_index", op.index().alias()).put("_id", op.id())
+                action.putObject("index").put("_index", target(op.index(), into)).put("_id", op.id())
                         .put("version", op.version()).put("version_type", "external_gte");
                 lines.add(action);
                 lines.add(op.fields());
                 continue;
             }
-            action.putObject("update").put("_index", op.index().alias()).put("_id", op.id())
+            action.putObject("update").put("_index", target(op.index(), into)).put("_id", op.id())
                     .put("retry_on_conflict", 3);
             ObjectNode body = openSearch.json().createObjectNode();
             ObjectNode script = body.putObject("script").put("lang", "painless")
@@ -152,15 +158,15 @@ public class SearchDocuments {
     }
 
     /** Erasure: the person's document, every post they wrote, and the text of their comments on others' posts. */
-    private void erase(String employeeId) {
-        openSearch.send("DELETE", "/" + SearchIndex.PEOPLE.alias() + "/_doc/"
+    private void erase(String employeeId, String people, String posts) {
+        openSearch.send("DELETE", "/" + people + "/_doc/"
                 + URLEncoder.encode(employeeId, StandardCharsets.UTF_8).replace("+", "%20"), null, 404);
-        deleteByQuery(term("authorId", employeeId), "the posts of " + employeeId);
+        deleteByQuery(posts, term("authorId", employeeId), "the posts of " + employeeId);
         ObjectNode body = openSearch.json().createObjectNode();
         body.set("query", term("comments.authorId", employeeId));
         ObjectNode script = body.putObject("script").put("lang", "painless").put("source", ERASE_COMMENTS);
         script.putObject("params").put("author", employeeId);
-        JsonNode done = openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_update_by_query", body,
+        JsonNode done = openSearch.send("POST", "/" + posts + "/_update_by_query", body,
                 Map.of("conflicts", "proceed", "refresh", "true")).body();
         if (done.path("version_conflicts").asLong() > 0) {
             throw new SearchUnavailableException("erasing the comments of " + employeeId + " met "
@@ -168,10 +174,10 @@ public class SearchDocuments {
         }
     }
 
-    private void deleteByQuery(JsonNode query, String what) {
+    private void deleteByQuery(String index, JsonNode query, String what) {
         ObjectNode body = openSearch.json().createObjectNode();
         body.set("query", query);
-        JsonNode done = openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_delete_by_query", body,
+        JsonNode done = openSearch.send("POST", "/" + index + "/_delete_by_query", body,
                 Map.of("conflicts", "proceed", "refresh", "true")).body();
         if (done.path("version_conflicts").asLong() > 0) {
             // a document changed meanwhile and was skipped: fail, so the batch is written again
@@ -181,18 +187,27 @@ public class SearchDocuments {
     }
 
     /**
-     * Puts an author's current name on their posts and comments (for matching by name; hits take the name from the
-     * read-copy). Sees what is refreshed; a document indexed in the last second keeps the name it was indexed with.
+     * Puts authors' current name, department and location on their posts, in one request for the batch (they serve
+     * matching by name and the department and location filters; hits take names from the read-copy). Sees what is
+     * refreshed; a post indexed in the last second keeps what it was indexed with until its author changes again.
      */
-    private void rename(String authorId, String displayName) {
+    private void authors(Map<String, Bulk.Author> authors, String posts) {
         ObjectNode body = openSearch.json().createObjectNode();
-        body.set("query", term("authorId", authorId));
+        var ids = body.putObject("query").putObject("terms").putArray("authorId");
+        authors.keySet().forEach(ids::add);
         ObjectNode script = body.putObject("script");
         script.put("lang", "painless");
-        script.put("source", "ctx._source.authorName = params.name");
-        script.putObject("params").put("name", displayName);
-        openSearch.send("POST", "/" + SearchIndex.POSTS.alias() + "/_update_by_query", body,
-                Map.of("conflicts", "proceed"));
+        script.put("source", """
+                def a = params.authors[ctx._source.authorId];
+                if (a == null) {
+                  ctx.op = 'noop';
+                } else {
+                  ctx._source.authorName = a.name;
+                  ctx._source.authorDepartment = a.department;
+                  ctx._source.authorLocation = a.location;
+                }""");
+        script.putObject("params").set("authors", openSearch.json().valueToTree(authors));
+        openSearch.send("POST", "/" + posts + "/_update_by_query", body, Map.of("conflicts", "proceed"));
     }
 
     private ObjectNode term(String field, String value) {

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Index lifecycle: versioned indices ({@code people_v1}) behind aliases ({@code people}), created from the
- * definitions in {@code src/main/resources/search/}; atomic alias swaps and server-side {@code _reindex} tasks.
+ * definitions in {@code src/main/resources/search/}; atomic alias swaps for a rebuild.
  * The node runs with {@code action.auto_create_index=false}, so nothing exists until this class creates it.
  */
 @ApplicationScoped
@@ -104,63 +104,27 @@ public class SearchIndices {
         return openSearch.send("GET", "/" + indexOrAlias + "/_count", null).body().path("count").asLong();
     }
 
-    /** Moves the alias in one cluster-state update: readers and writers never see zero or two indices. */
-    public void swapAlias(SearchIndex index, String from, String to) {
+    /**
+     * Moves every alias to its new index in one cluster-state update: readers and writers never see an alias with
+     * zero or two indices, nor one alias moved without the others.
+     *
+     * @param moves alias → {from, to}
+     */
+    public void swapAliases(Map<SearchIndex, String[]> moves) {
         ObjectNode body = openSearch.json().createObjectNode();
         var actions = body.putArray("actions");
-        actions.addObject().putObject("remove").put("index", from).put("alias", index.alias());
-        actions.addObject().putObject("add").put("index", to).put("alias", index.alias());
+        moves.forEach((index, fromTo) -> {
+            actions.addObject().putObject("remove").put("index", fromTo[0]).put("alias", index.alias());
+            actions.addObject().putObject("add").put("index", fromTo[1]).put("alias", index.alias());
+        });
         openSearch.send("POST", "/_aliases", body);
     }
 
-    /**
-     * Starts a server-side copy as a task and returns its id.
-     *
-     * @param query        null to copy everything
-     * @param externalVersions keep the source's versions so an older copy never overwrites a newer document
-     * @param onlyMissing  create documents that are missing, leave existing ones alone
-     */
-    public String startReindex(String from, String to, JsonNode query, boolean externalVersions, boolean onlyMissing) {
+    /** {@code -1} while a rebuild loads an index (no refresh per second), then back to {@code 1s}. */
+    public void refreshInterval(String concreteIndex, String interval) {
         ObjectNode body = openSearch.json().createObjectNode();
-        body.put("conflicts", "proceed");
-        ObjectNode source = body.putObject("source").put("index", from).put("size", 1000);
-        if (query != null) {
-            source.set("query", query);
-        }
-        ObjectNode dest = body.putObject("dest").put("index", to);
-        if (externalVersions) {
-            dest.put("version_type", "external");
-        }
-        if (onlyMissing) {
-            dest.put("op_type", "create");
-        }
-        JsonNode reply = openSearch.send("POST", "/_reindex", body,
-                Map.of("wait_for_completion", "false", "refresh", "true")).body();
-        String task = reply.path("task").asText(null);
-        if (task == null) {
-            throw new SearchUnavailableException("OpenSearch did not start the reindex task: " + reply);
-        }
-        return task;
-    }
-
-    /** The task's state: {@code completed}, {@code task.status} (total, created, updated...) and {@code response}. */
-    public JsonNode task(String taskId) {
-        return openSearch.send("GET", "/_tasks/" + taskId, null).body();
-    }
-
-    public void cancel(String taskId) {
-        openSearch.send("POST", "/_tasks/" + taskId + "/_cancel", null, 404);
-    }
-
-    /** Reindex tasks running anywhere in the cluster (started by any replica). */
-    public int runningReindexTasks() {
-        JsonNode nodes = openSearch.send("GET", "/_tasks", null, Map.of("actions", "*reindex", "detailed", "false"))
-                .body().path("nodes");
-        int count = 0;
-        for (JsonNode node : nodes) {
-            count += node.path("tasks").size();
-        }
-        return count;
+        body.putObject("index").put("refresh_interval", interval);
+        openSearch.send("PUT", "/" + concreteIndex + "/_settings", body);
     }
 
     ObjectNode definition(SearchIndex index) {

@@ -134,6 +134,7 @@ class SearchCapabilitiesTest {
     void whatTheCallerMayNotSeeLeavesNoTraceInHitsFacetsOrSuggestions() {
         String word = unique();
         String dana = employee("dana" + word, "Dana " + cap(word), "Marketing", "Lyon", "ACTIVE", 1);
+        awaitHit(as("bob", "Sales").queryParam("type", "people"), "dana " + word, dana);
         String groupId = "g" + word;
         group(groupId, "Garden" + word, "PRIVATE", 1);
         String openGroup = "o" + word;
@@ -196,6 +197,23 @@ class SearchCapabilitiesTest {
                 .containsExactlyInAnyOrder(word + "pub", word + "fin");
         // the scheduled post's edit indexed nothing, not even for its author
         assertThat(search(as("dana" + word, "Marketing"), "published " + word).getList("items")).isEmpty();
+    }
+
+    @Test
+    void postsIndexedBeforeTheirAuthorsProfileTakeTheirNameDepartmentAndLocationWhenItArrives() {
+        String word = unique();
+        String username = "late" + word;
+        String post = publish(TestTokens.stableId(username), "Early bird " + word, List.of("all"), List.of(),
+                "UPDATE", null, Instant.now());
+        awaitHit(as("bob", "Sales"), word, post);
+        assertThat(search(as("bob", "Sales").queryParam("department", "Legal"), word).getList("items")).isEmpty();
+
+        employee(username, "Lea " + cap(word), "Legal", "Oslo", "ACTIVE", 1);
+        awaitHit(as("bob", "Sales").queryParam("department", "Legal").queryParam("type", "posts"), word, post);
+        awaitHit(as("bob", "Sales").queryParam("location", "Oslo").queryParam("type", "posts"), word, post);
+        awaitHit(as("bob", "Sales").queryParam("type", "posts"), "lea " + word, post);
+        employee(username, "Lea " + cap(word), "Finance", "Oslo", "ACTIVE", 2);
+        awaitHit(as("bob", "Sales").queryParam("department", "Finance").queryParam("type", "posts"), word, post);
     }
 
     @Test

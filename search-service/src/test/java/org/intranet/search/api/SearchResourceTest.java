@@ -438,32 +438,77 @@ class SearchResourceTest {
     }
 
     @Test
-    void adminReindexMovesBothAliasesToNewIndicesAndSearchStillAnswers() throws Exception {
+    void adminReindexRebuildsEveryIndexFromTheTopicsRepairingALostDocumentAndSwapsTheAliases() throws Exception {
         String word = unique();
         String post = post(TestTokens.stableId("alice"), "Before reindex " + word, List.of("all"), List.of());
+        String lost = post(TestTokens.stableId("alice"), "Lost document " + word, List.of("all"), List.of());
         String person = employee("rita" + word, "Rita " + cap(word), "Sales", "Paris", "ACTIVE", 3);
-        awaitHit(as("bob", "Sales"), word, post);
+        awaitHit(as("bob", "Sales"), "before " + word, post);
+        awaitHit(as("bob", "Sales"), "lost " + word, lost);
         awaitHit(as("bob", "Sales").queryParam("type", "people"), "rita " + word, person);
-        String postsBefore = concreteIndex("posts");
+        // a document the index lost (a failed disk, a bad manual fix): only the events can bring it back
+        openSearch("DELETE", "/posts/_doc/" + lost + "?refresh=true");
+        assertNoHit(as("bob", "Sales"), "lost " + word, lost);
+        Map<String, String> before = Map.of("people", concreteIndex("people"), "posts", concreteIndex("posts"),
+                "groups", concreteIndex("groups"));
 
-        JsonPath report = given().auth().oauth2(TestTokens.user("root").roles("employee", "admin").sign())
+        var accepted = given().auth().oauth2(TestTokens.user("root").roles("employee", "admin").sign())
                 .post("/api/admin/search/reindex")
-                .then().statusCode(200).extract().jsonPath();
-        assertThat(report.getList("indices.alias")).containsExactly("people", "posts", "groups");
-        Map<String, Object> posts = report.getMap("indices.find { it.alias == 'posts' }");
-        assertThat(posts.get("from")).isEqualTo(postsBefore);
-        assertThat(posts.get("to")).isNotEqualTo(postsBefore).isEqualTo(concreteIndex("posts"));
-        assertThat(((Number) posts.get("copied")).longValue()).isPositive();
-        assertThat(((Number) posts.get("countAfter")).longValue()).isGreaterThanOrEqualTo(
-                ((Number) posts.get("copied")).longValue());
-        assertThat(((Number) posts.get("docsPerSecond")).doubleValue()).isPositive();
-        assertThat(openSearchStatus("HEAD", "/" + postsBefore)).isEqualTo(404);
+                .then().statusCode(202).extract();
+        String job = accepted.path("id");
+        assertThat(accepted.header("Location")).endsWith("/api/admin/search/reindex/" + job);
+        JsonPath[] done = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            done[0] = given().auth().oauth2(TestTokens.user("root").roles("employee", "admin").sign())
+                    .get("/api/admin/search/reindex/" + job).then().statusCode(200).extract().jsonPath();
+            assertThat(done[0].getString("state")).isEqualTo("DONE");
+        });
+        assertThat(done[0].getLong("events")).isGreaterThanOrEqualTo(done[0].getLong("totalEvents")).isPositive();
+        assertThat(done[0].getLong("documents")).isPositive();
+        assertThat(done[0].getDouble("docsPerSecond")).isPositive();
+        for (String alias : List.of("people", "posts", "groups")) {
+            assertThat(done[0].getString("indices." + alias + ".from")).isEqualTo(before.get(alias));
+            assertThat(done[0].getString("indices." + alias + ".to")).isEqualTo(concreteIndex(alias))
+                    .isNotEqualTo(before.get(alias));
+            assertThat(openSearchStatus("HEAD", "/" + before.get(alias))).isEqualTo(404);
+        }
 
-        assertThat(search(as("bob", "Sales"), word).getList("items.id")).contains(post);
+        assertThat(search(as("bob", "Sales"), "before " + word).getList("items.id")).contains(post);
+        assertThat(search(as("bob", "Sales"), "lost " + word).getList("items.id")).contains(lost);
         assertThat(openSearch("GET", "/people/_doc/" + person).path("_version").asLong()).isEqualTo(3);
         // writes keep flowing into the new index
         String after = post(TestTokens.stableId("alice"), "After reindex " + word, List.of("all"), List.of());
         awaitHit(as("bob", "Sales"), "after " + word, after);
+    }
+
+    @Test
+    void aSecondReindexWhileOneRunsIsAConflictAndAnUnknownJobIsNotFound() throws Exception {
+        String running = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO search.reindex_jobs (id, state, requested_by, started_at, heartbeat_at)
+                VALUES (?::uuid, 'RUNNING', 'another replica', now(), now())""")) {
+            insert.setString(1, running);
+            insert.executeUpdate();
+        }
+        try {
+            given().auth().oauth2(TestTokens.user("root").roles("employee", "admin").sign())
+                    .post("/api/admin/search/reindex")
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString("already running"));
+        } finally {
+            try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM search.reindex_jobs WHERE id = ?::uuid")) {
+                delete.setString(1, running);
+                delete.executeUpdate();
+            }
+        }
+        for (String job : List.of(UUID.randomUUID().toString(), "not-a-job")) {
+            given().auth().oauth2(TestTokens.user("root").roles("employee", "admin").sign())
+                    .get("/api/admin/search/reindex/" + job)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        given().auth().oauth2(TestTokens.user("bob").roles("employee").sign())
+                .get("/api/admin/search/reindex/" + running).then().statusCode(403);
     }
 
     @Test
