@@ -47,7 +47,7 @@ public class SearchResource {
     public SearchView search(@Valid @BeanParam SearchParams params, @Context UriInfo uri) {
         SearchParams.requireKnown(uri.getQueryParameters().keySet(), SearchParams.KNOWN);
         Caller caller = Caller.of(identity);
-        SearchAfter after = SearchAfter.of(cursors.decode(caller.id(), params.cursor, 2));
+        SearchAfter after = SearchAfter.of(cursors.decode(caller.id(), params.cursor, 3));
         SearchPage page = search.search(caller, params.toQuery(after));
         return SearchView.of(page, page.next() == null ? null : cursors.encode(caller.id(), page.next().keys()));
     }

@@ -10,12 +10,13 @@ import org.intranet.search.domain.SearchPage;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * {@code {items, total, facets, facetLabels, next}}; {@code next} is null on the last page. {@code facets} maps each
- * facet (kind, tags, author, group, department, location, date) to value → count; {@code facetLabels} names the
- * values that are ids (author and group: id → name).
+ * {@code {items, total, facets, facetLabels, typosForgiven, next}}; {@code next} is null on the last page.
+ * {@code facets} maps each facet (kind, tags, author, group, department, location, date) to value → count;
+ * {@code facetLabels} names the values that are ids (author and group: id → name); {@code typosForgiven} is true
+ * when nothing matched the words as typed and these hits match similar words ("showing results for…").
  */
 public record SearchView(List<Hit> items, long total, Map<String, Map<String, Long>> facets,
-        Map<String, Map<String, String>> facetLabels, String next) {
+        Map<String, Map<String, String>> facetLabels, boolean typosForgiven, String next) {
 
     /**
      * A hit. {@code title} and {@code snippet} are plain text; {@code highlights} are HTML-escaped fragments with
@@ -46,6 +47,6 @@ public record SearchView(List<Hit> items, long total, Map<String, Map<String, Lo
     /** @param next the signed cursor of the following page, or null */
     static SearchView of(SearchPage page, String next) {
         return new SearchView(page.items().stream().map(Hit::of).toList(), page.total(), page.facets(),
-                page.labels(), next);
+                page.labels(), page.fuzzy(), next);
     }
 }

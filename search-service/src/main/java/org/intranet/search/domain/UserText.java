@@ -62,6 +62,11 @@ public record UserText(List<String> words, List<String> phrases, List<String> ex
         return words.isEmpty() && phrases.isEmpty();
     }
 
+    /** A word long enough for a typo to be forgiven (see SearchQueries.FUZZINESS): worth a fuzzy second pass. */
+    public boolean mayHaveTypos() {
+        return words.stream().anyMatch(w -> w.codePointCount(0, w.length()) >= 4);
+    }
+
     private static boolean searchable(String text) {
         return text.codePoints().anyMatch(Character::isLetterOrDigit);
     }

@@ -94,7 +94,10 @@ class SearchCapabilitiesTest {
         awaitHit(as("bob", "Sales"), word, policy);
         awaitHit(as("bob", "Sales"), word, report);
 
-        assertThat(ids(word + " quartelry")).as("two letters swapped in a long word").containsExactly(report);
+        JsonPath typo = search(as("bob", "Sales"), word + " quartelry");
+        assertThat(typo.getList("items.id")).as("two letters swapped in a long word").containsExactly(report);
+        assertThat(typo.getBoolean("typosForgiven")).isTrue();
+        assertThat(search(as("bob", "Sales"), word + " quarterly").getBoolean("typosForgiven")).isFalse();
         assertThat(ids(word + " kube")).as("an unfinished last word").containsExactly(report);
         assertThat(ids(word + " kube ")).as("a finished word is not a prefix").isEmpty();
         assertThat(ids(word + " car")).as("no typo allowed in a short word").isEmpty();
@@ -251,7 +254,7 @@ class SearchCapabilitiesTest {
 
         await().atMost(INDEXED).untilAsserted(() -> {
             JsonPath people = search(as("bob", "Sales").queryParam("type", "people"), "kafka " + word);
-            assertThat(people.getList("items.id")).containsExactly(byName, bySkill, gone);
+            assertThat(people.getList("items.id")).as(people.prettify()).containsExactly(byName, bySkill, gone);
             assertThat(people.getBoolean("items[2].former")).isTrue();
             assertThat(people.getBoolean("items[0].former")).isFalse();
         });

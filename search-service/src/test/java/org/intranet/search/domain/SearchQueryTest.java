@@ -58,12 +58,16 @@ class SearchQueryTest {
 
     @Test
     void searchAfterKeysRoundTripAndOddScoresAreRefused() {
-        SearchAfter after = new SearchAfter(0.3596026, "post-1|x");
+        SearchAfter after = new SearchAfter(0.3596026, "post-1|x", false);
         assertThat(SearchAfter.of(after.keys())).isEqualTo(after);
+        SearchAfter fuzzy = new SearchAfter(1.5, "post-2", true);
+        assertThat(SearchAfter.of(fuzzy.keys())).as("a fuzzy page's next page is fuzzy too").isEqualTo(fuzzy);
         assertThat(SearchAfter.of(null)).isNull();
-        assertThatThrownBy(() -> SearchAfter.of(java.util.List.of("NaN", "x")))
+        assertThatThrownBy(() -> SearchAfter.of(java.util.List.of("NaN", "x", "exact")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("cursor");
-        assertThatThrownBy(() -> SearchAfter.of(java.util.List.of("1.0", "")))
+        assertThatThrownBy(() -> SearchAfter.of(java.util.List.of("1.0", "", "exact")))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> SearchAfter.of(java.util.List.of("1.0", "x", "maybe")))
                 .isInstanceOf(InvalidRequestException.class);
     }
 }
