@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -81,7 +82,15 @@ public class BatchEventConsumer {
                 deadLetters.add(deadLetter(channel, record, e));
             }
         }
+        long started = System.nanoTime();
         Rejections rejections = handle(events, channel, handler);
+        metrics.timer("intranet.consumer.batch.time", "channel", channel).record(System.nanoTime() - started,
+                TimeUnit.NANOSECONDS);
+        metrics.summary("intranet.consumer.batch.size", "channel", channel).record(batch.getRecords().size());
+        // from the oldest record's broker timestamp to now: how far behind the log this consumer's effects are
+        batch.getRecords().stream().mapToLong(r -> r.getTimestamp().toEpochMilli()).min()
+                .ifPresent(oldest -> metrics.timer("intranet.consumer.lag", "channel", channel)
+                        .record(Math.max(0, System.currentTimeMillis() - oldest), TimeUnit.MILLISECONDS));
         rejections.rejected.forEach((event, reason) -> deadLetters.add(deadLetter(channel, sources.get(event), reason)));
         // the dead letters are written before the batch's offsets are committed: a crash between them redelivers
         // the batch (handled again, idempotently) rather than losing a rejected event
