@@ -396,7 +396,7 @@ public class SearchBench {
                 send(producer, "intranet.feed", p.id(), "intranet.feed.post.published.v1", "/intranet/feed-service",
                         published(p), ++sequence);
                 producer.flush();
-                Thread.sleep(0, (int) Math.min(interval, 999_999));
+                Thread.sleep(Math.max(1, interval / 1_000_000));
             }
         }
         long start = System.nanoTime();
