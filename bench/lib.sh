@@ -8,6 +8,21 @@ http_code() { curl -s -o /dev/null -m 10 -w '%{http_code}' "$@" 2>/dev/null || t
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 list_of() { tr '\n' ' ' <"$1" | sed 's/ $//; s/ /, /g'; }
 
+# positive_numbers NAME...: dies unless each variable named holds a whole number above 0
+positive_numbers() {
+    local n
+    for n in "$@"; do
+        case ${!n} in '' | *[!0-9]* | 0) die "$n must be a positive number (got '${!n}')" ;; esac
+    done
+}
+
+# work_dir NAME: a scratch directory in WORK, removed on exit, which also stops a stack this script started
+work_dir() {
+    WORK=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
+    trap 'rc=$?; stop_started_stack; rm -rf "$WORK"; exit "$rc"' EXIT
+    trap 'exit 130' INT TERM
+}
+
 # needs TOOL...: dies naming the Debian packages when one is missing
 needs() {
     local tool

@@ -52,24 +52,14 @@ export PGOPTIONS="-c search_path=search"
 . "$ROOT/.mvn/wrapper/find-jdk.sh"
 
 T_BENCH=$(date +%s)
-for n in PEOPLE POSTS RAW_POSTS RUNS RATE LAT_SECONDS WRK_SECONDS; do
-    case ${!n} in '' | *[!0-9]* | 0) die "$n must be a positive number (got '${!n}')" ;; esac
-done
+positive_numbers PEOPLE POSTS RAW_POSTS RUNS RATE LAT_SECONDS WRK_SECONDS
 needs curl psql wrk hey awk sed sort flock
 find_jdk >/dev/null || die "a JDK 21+ is needed (see .mvn/wrapper/find-jdk.sh)"
 JAVA=$JAVA_HOME/bin/java
 CP="$(cat "$ROOT/test-support/target/classpath.txt" 2>/dev/null)" || die "build first (./mvnw install): test-support's classpath is missing"
 bench_java() { "$JAVA" -Xmx512m --class-path "$CP" "$ROOT/bench/search/SearchBench.java" "$@"; }
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/search-bench.XXXXXX")
-finish() {
-    local rc=$?
-    stop_started_stack
-    rm -rf "$WORK"
-    exit "$rc"
-}
-trap finish EXIT
-trap 'exit 130' INT TERM
+work_dir search-bench
 hold_lock
 ensure_stack "$SEARCH/q/health/ready" "$PROFILE/q/health/ready" "$REALM_URL/.well-known/openid-configuration"
 
@@ -112,8 +102,9 @@ if [ "$have" -lt "$POSTS" ]; then
 fi
 
 say "raw: $RAW_POSTS of the same documents _bulk'ed straight into a scratch index"
-RAW=$(bench_java raw "$OPENSEARCH" "$ROOT/search-service/src/main/resources/search/posts.json" "$RAW_POSTS" \
-    | tee /dev/stderr | sed -n 's/^raw_docs_per_second //p')
+bench_java raw "$OPENSEARCH" "$ROOT/search-service/src/main/resources/search/posts.json" "$RAW_POSTS" 2>/dev/null \
+    | while read -r line; do say "$line"; printf '%s\n' "$line" >>"$WORK/raw"; done
+RAW=$(sed -n 's/^raw_docs_per_second //p' "$WORK/raw")
 say "raw _bulk: $RAW documents/s"
 
 : >"$WORK/reindex"

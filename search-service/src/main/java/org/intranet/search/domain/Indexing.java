@@ -269,12 +269,8 @@ public class Indexing {
     }
 
     private void profileEvent(CloudEventRecord event, Bulk<CloudEventRecord> bulk) {
-        switch (event.type()) {
-            case EventTypes.EMPLOYEE_CREATED, EventTypes.EMPLOYEE_UPDATED -> {
-                EmployeeSnapshot s = event.data(json, EmployeeSnapshot.class);
-                if (s == null || blank(s.id()) || blank(s.username())) {
-                    throw new PoisonEventException("employee event " + event.id() + " lacks an id or a username");
-                }
+        switch (profilePayload(event)) {
+            case EmployeeSnapshot s -> {
                 Optional<EmployeeCopies.Applied> once = employees.applyOnce(PROFILE_CONSUMER, event.id(), s);
                 if (once.isEmpty() || !once.get().applied()) {
                     return;     // redelivered, or older than the copy
@@ -288,17 +284,13 @@ public class Indexing {
                     bulk.author(copy.id(), now);   // first arrival (posts may be waiting for it) or a change
                 }
             }
-            case EventTypes.EMPLOYEE_ERASED -> {
-                EmployeeErased erased = event.data(json, EmployeeErased.class);
-                if (erased == null || blank(erased.id())) {
-                    throw new PoisonEventException("erasure event " + event.id() + " lacks an employee id");
-                }
+            case EmployeeErased erased -> {
                 if (employees.eraseOnce(PROFILE_CONSUMER, event.id(), erased.id())) {
                     members.forget(erased.id());
                     bulk.then(new Bulk.Erase(erased.id()));
                 }
             }
-            default -> {
+            case null, default -> {
                 // deactivation comes with an updated snapshot (status LEFT); the rest is not searched
             }
         }

@@ -153,32 +153,12 @@ final class SearchFixtures {
 
     static String postJson(String postId, String authorId, String body, List<String> audience,
             List<String> hashtags, String kind) {
-        Map<String, Object> post = new LinkedHashMap<>();
-        post.put("postId", postId);
-        post.put("authorId", authorId);
-        post.put("kind", kind);
-        post.put("body", body);
-        post.put("groupId", null);
-        post.put("audience", audience);
-        post.put("mentions", List.of());
-        post.put("hashtags", hashtags);
-        post.put("createdAt", Instant.now().toString());
-        return write(post);
+        return write(postPayload(postId, authorId, body, audience, hashtags, kind, null, Instant.now()));
     }
 
-    static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-
-    /** A post as feed-service publishes it, with every field a test may vary. */
-    static String publish(String authorId, String body, List<String> audience, List<String> hashtags, String kind,
-            String groupId, Instant createdAt) {
-        String postId = UUID.randomUUID().toString();
+    /** {@code post.published}'s payload as feed-service writes it. */
+    static Map<String, Object> postPayload(String postId, String authorId, String body, List<String> audience,
+            List<String> hashtags, String kind, String groupId, Instant createdAt) {
         Map<String, Object> post = new LinkedHashMap<>();
         post.put("postId", postId);
         post.put("authorId", authorId);
@@ -189,7 +169,23 @@ final class SearchFixtures {
         post.put("mentions", List.of());
         post.put("hashtags", hashtags);
         post.put("createdAt", createdAt.toString());
-        sendFeedEvent(postId, EventTypes.POST_PUBLISHED, post);
+        return post;
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A post as feed-service publishes it, with every field a test may vary. */
+    static String publish(String authorId, String body, List<String> audience, List<String> hashtags, String kind,
+            String groupId, Instant createdAt) {
+        String postId = UUID.randomUUID().toString();
+        sendFeedEvent(postId, EventTypes.POST_PUBLISHED,
+                postPayload(postId, authorId, body, audience, hashtags, kind, groupId, createdAt));
         return postId;
     }
 
