@@ -32,8 +32,6 @@ import org.intranet.search.store.IndexDocuments;
 import org.intranet.search.store.SearchDocuments;
 import org.intranet.search.store.SearchIndex;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -46,18 +44,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class Indexing {
     public static final String PROFILE_CONSUMER = "search.profile";
     public static final String FEED_CONSUMER = "search.feed";
-    private static final String PROFILE_TYPES = "intranet.profile.";
 
-    private final ObjectMapper json;
+    private final EventPayloads payloads;
     private final EmployeeCopies employees;
     private final GroupMemberCopies members;
     private final IndexDocuments docs;
     private final SearchDocuments documents;
     private final MeterRegistry metrics;
 
-    Indexing(ObjectMapper json, EmployeeCopies employees, GroupMemberCopies members, IndexDocuments docs,
+    Indexing(EventPayloads payloads, EmployeeCopies employees, GroupMemberCopies members, IndexDocuments docs,
             SearchDocuments documents, MeterRegistry metrics) {
-        this.json = json;
+        this.payloads = payloads;
         this.employees = employees;
         this.members = members;
         this.docs = docs;
@@ -71,7 +68,7 @@ public class Indexing {
         List<Parsed> parsed = new ArrayList<>(events.size());
         for (CloudEventRecord event : events) {
             try {
-                parsed.add(new Parsed(event, feedPayload(event)));
+                parsed.add(new Parsed(event, payloads.feed(event)));
             } catch (PoisonEventException e) {
                 rejections.reject(event, e);
             }
@@ -99,8 +96,7 @@ public class Indexing {
         List<Parsed> parsed = new ArrayList<>(events.size());
         for (CloudEventRecord event : events) {
             try {
-                parsed.add(new Parsed(event, event.type().startsWith(PROFILE_TYPES) ? profilePayload(event)
-                        : feedPayload(event)));
+                parsed.add(new Parsed(event, payloads.of(event)));
             } catch (PoisonEventException e) {
                 metrics.counter("intranet.search.replay.skipped").increment();
             }
@@ -132,27 +128,6 @@ public class Indexing {
         return bulk.ops().size();
     }
 
-    /** A profile event's payload, checked; null for the types search does not use. */
-    private Object profilePayload(CloudEventRecord event) {
-        return switch (event.type()) {
-            case EventTypes.EMPLOYEE_CREATED, EventTypes.EMPLOYEE_UPDATED -> {
-                EmployeeSnapshot s = event.data(json, EmployeeSnapshot.class);
-                if (s == null || blank(s.id()) || blank(s.username())) {
-                    throw new PoisonEventException("employee event " + event.id() + " lacks an id or a username");
-                }
-                yield s;
-            }
-            case EventTypes.EMPLOYEE_ERASED -> {
-                EmployeeErased e = event.data(json, EmployeeErased.class);
-                if (e == null || blank(e.id())) {
-                    throw new PoisonEventException("erasure event " + event.id() + " lacks an employee id");
-                }
-                yield e;
-            }
-            default -> null;
-        };
-    }
-
     private static EmployeeCopy copy(EmployeeSnapshot s) {
         return new EmployeeCopy(s.id(), s.username(), s.displayName(), s.email(), s.title(), s.department(),
                 s.location(), s.skills() == null ? List.of() : List.copyOf(s.skills()),
@@ -174,49 +149,6 @@ public class Indexing {
             }
         }
         write(bulk, rejections, "person");
-    }
-
-    /** The event's payload, checked; null for the types search does not use. */
-    private Object feedPayload(CloudEventRecord event) {
-        return switch (event.type()) {
-            case EventTypes.POST_PUBLISHED -> {
-                PostPublished p = event.data(json, PostPublished.class);
-                requirePost(event, p == null ? null : p.postId(), p == null ? null : p.authorId());
-                yield p;
-            }
-            case EventTypes.POST_EDITED -> {
-                PostChanged p = event.data(json, PostChanged.class);
-                requirePost(event, p == null ? null : p.postId(), p == null ? null : p.authorId());
-                yield p;
-            }
-            case EventTypes.ANNOUNCEMENT_PUBLISHED -> {
-                AnnouncementPublished a = event.data(json, AnnouncementPublished.class);
-                requirePost(event, a == null ? null : a.postId(), a == null ? null : a.authorId());
-                yield a;
-            }
-            case EventTypes.POST_DELETED -> {
-                PostDeleted p = event.data(json, PostDeleted.class);
-                requirePost(event, p == null ? null : p.postId(), p == null ? null : p.authorId());
-                yield p;
-            }
-            case EventTypes.COMMENT_ADDED, EventTypes.COMMENT_EDITED, EventTypes.COMMENT_DELETED -> comment(event);
-            case EventTypes.GROUP_CREATED, EventTypes.GROUP_UPDATED -> {
-                GroupChanged g = event.data(json, GroupChanged.class);
-                if (g == null || blank(g.groupId()) || blank(g.name())) {
-                    throw new PoisonEventException("group event " + event.id() + " lacks a groupId or a name");
-                }
-                yield g;
-            }
-            case EventTypes.MEMBER_ADDED, EventTypes.MEMBER_REMOVED -> {
-                MembershipChanged m = event.data(json, MembershipChanged.class);
-                if (m == null || blank(m.groupId()) || blank(m.employeeId())) {
-                    throw new PoisonEventException("membership event " + event.id() + " lacks a group or employee");
-                }
-                yield m;
-            }
-            // reactions, follows, recognition (its post carries recipients and value), acknowledgements
-            default -> null;
-        };
     }
 
     /** @param live false in a rebuild: the read-copies are left to the live consumers */
@@ -269,7 +201,7 @@ public class Indexing {
     }
 
     private void profileEvent(CloudEventRecord event, Bulk<CloudEventRecord> bulk) {
-        switch (profilePayload(event)) {
+        switch (payloads.profile(event)) {
             case EmployeeSnapshot s -> {
                 Optional<EmployeeCopies.Applied> once = employees.applyOnce(PROFILE_CONSUMER, event.id(), s);
                 if (once.isEmpty() || !once.get().applied()) {
@@ -312,14 +244,6 @@ public class Indexing {
         return author != null && author.erased();
     }
 
-    private CommentChanged comment(CloudEventRecord event) {
-        CommentChanged c = event.data(json, CommentChanged.class);
-        if (c == null || blank(c.commentId()) || blank(c.postId()) || blank(c.authorId())) {
-            throw new PoisonEventException("comment event " + event.id() + " lacks a comment, post or author id");
-        }
-        return c;
-    }
-
     /** Authors of the batch's new posts and comments, for one read of the copy. */
     private static Set<String> authorsOf(List<Parsed> parsed) {
         Set<String> ids = new HashSet<>();
@@ -335,13 +259,4 @@ public class Indexing {
         return ids;
     }
 
-    private static void requirePost(CloudEventRecord event, String postId, String authorId) {
-        if (blank(postId) || blank(authorId)) {
-            throw new PoisonEventException("post event " + event.id() + " has no post or author id");
-        }
-    }
-
-    private static boolean blank(String value) {
-        return value == null || value.isBlank();
-    }
 }

@@ -1,7 +1,7 @@
 package org.intranet.search.domain;
 
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,16 +13,19 @@ import org.intranet.kit.readcopy.EmployeeCopies;
 import org.intranet.kit.visibility.Principals;
 import org.intranet.kit.visibility.Readers;
 import org.intranet.search.store.SearchQueries;
+import org.intranet.search.store.SuggestQueries;
 
 /** Searches and suggestions, always through the caller's principals (the kit's one visibility rule). */
 @ApplicationScoped
 public class SearchService {
     private final SearchQueries queries;
+    private final SuggestQueries suggestions;
     private final EmployeeCopies employees;
     private final Readers readers;
 
-    SearchService(SearchQueries queries, EmployeeCopies employees, Readers readers) {
+    SearchService(SearchQueries queries, SuggestQueries suggestions, EmployeeCopies employees, Readers readers) {
         this.queries = queries;
+        this.suggestions = suggestions;
         this.employees = employees;
         this.readers = readers;
     }
@@ -33,7 +36,7 @@ public class SearchService {
     }
 
     public Suggestions suggest(Caller caller, String prefix) {
-        return queries.suggest(prefix, readers.of(caller));
+        return suggestions.suggest(prefix, readers.of(caller));
     }
 
     /**

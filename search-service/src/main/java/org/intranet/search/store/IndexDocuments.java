@@ -38,7 +38,7 @@ public class IndexDocuments {
 
     /** @param author the read-copy's author, or null when their profile has not arrived yet */
     public ObjectNode post(PostPublished p, EmployeeCopy author, long seq) {
-        ObjectNode doc = base(POST, p.postId(), seq);
+        ObjectNode doc = base(POST, p.postId()).put("seq", seq);
         doc.put("authorId", p.authorId()).put("authorName", author == null ? null : author.name())
                 .put("authorDepartment", author == null ? null : author.department())
                 .put("authorLocation", author == null ? null : author.location())
@@ -89,12 +89,11 @@ public class IndexDocuments {
     }
 
     public ObjectNode tombstone(String id, long seq) {
-        return base(DELETED, id, seq);
+        return base(DELETED, id).put("seq", seq);
     }
 
     public ObjectNode person(EmployeeCopy copy, Instant updatedAt) {
-        ObjectNode doc = base("person", copy.id(), copy.version());
-        doc.remove("seq");
+        ObjectNode doc = base("person", copy.id());
         doc.put("username", copy.username()).put("displayName", copy.displayName()).put("title", copy.title())
                 .put("department", copy.department()).put("location", copy.location()).put("status", copy.status())
                 .put("updatedAt", instant(updatedAt));
@@ -104,8 +103,7 @@ public class IndexDocuments {
 
     /** A group, seen by whoever may see its posts: everyone for a public group, its members for a private one. */
     public ObjectNode group(GroupChanged g) {
-        ObjectNode doc = base("group", g.groupId(), g.version());
-        doc.remove("seq");
+        ObjectNode doc = base("group", g.groupId());
         boolean open = !"PRIVATE".equalsIgnoreCase(g.visibility());
         doc.put("name", g.name()).put("description", g.description())
                 .put("visibility", open ? "PUBLIC" : "PRIVATE").put("memberCount", g.memberCount());
@@ -113,9 +111,9 @@ public class IndexDocuments {
         return doc;
     }
 
-    private ObjectNode base(String type, String id, long seq) {
+    private ObjectNode base(String type, String id) {
         ObjectNode doc = json.createObjectNode();
-        doc.put("type", type).put("id", id).put("seq", seq).put("indexedAt", Instant.now().toString());
+        doc.put("type", type).put("id", id).put("indexedAt", Instant.now().toString());
         return doc;
     }
 

@@ -1,11 +1,17 @@
 package org.intranet.search.store;
 
+import static org.intranet.search.store.QueryParts.FUZZINESS;
+import static org.intranet.search.store.QueryParts.bool;
+import static org.intranet.search.store.QueryParts.live;
+import static org.intranet.search.store.QueryParts.term;
+import static org.intranet.search.store.QueryParts.text;
+import static org.intranet.search.store.QueryParts.visibleTo;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,14 +23,12 @@ import org.intranet.search.domain.SearchAfter;
 import org.intranet.search.domain.SearchHit;
 import org.intranet.search.domain.SearchPage;
 import org.intranet.search.domain.SearchQuery;
-import org.intranet.search.domain.SearchUnavailableException;
-import org.intranet.search.domain.Suggestions;
 import org.intranet.search.domain.UserText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The search and suggest requests. Every post clause carries the caller's visibility filter, every person clause
+ * The search request (suggestions: {@link SuggestQueries}). Every post clause carries the caller's visibility filter, every person clause
  * the status filter; both are filters (cached, unscored) that no query text can widen, and aggregations run inside
  * them, so a facet never counts what the caller may not see. User text only ever goes into match queries (analysed
  * text, no syntax), built from {@link UserText}: each word must match some field, the last word also as a prefix,
@@ -34,8 +38,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @ApplicationScoped
 public class SearchQueries {
-    /** No typo allowed under 4 letters, one from 4, two from 8; the first letter must be right. */
-    static final String FUZZINESS = "AUTO:4,8";
     /**
      * Scored fields. A keyword field scores a constant (its boost) whatever the word's rarity, so only the exact
      * handle and hashtags are matched as keywords; skills are scored through their analysed sub-field, or a common
@@ -101,69 +103,6 @@ public class SearchQueries {
         body.put("aggs", Facets.aggregations(config.facetSize()));
         JsonNode reply = openSearch.send("POST", "/" + String.join(",", indices) + "/_search", tree(body)).body();
         return page(reply, query.limit(), fuzzy);
-    }
-
-    public Suggestions suggest(String prefix, Principals caller) {
-        String text = prefix.strip();
-        String tagPrefix = text.replaceFirst("^#", "").toLowerCase(Locale.ROOT);
-        Map<String, Object> people = Map.of(
-                "size", config.suggestPeople(),
-                "query", bool(Map.of(
-                        "filter", List.of(term("type", SearchHit.PERSON), term("status", "ACTIVE")),
-                        "should", List.of(
-                                Map.of("multi_match", Map.of("query", text, "operator", "and", "boost", 2,
-                                        "fields", List.of("displayName.prefix", "username.prefix"))),
-                                Map.of("match", Map.of("displayName", Map.of("query", text, "operator", "and",
-                                        "fuzziness", FUZZINESS, "prefix_length", 1)))),
-                        "minimum_should_match", 1)),
-                "sort", List.of(Map.of("_score", "desc"), Map.of("displayName.keyword", "asc")),
-                "_source", List.of("id", "displayName", "username", "title", "department"));
-        Map<String, Object> topics = Map.of(
-                "size", 0,
-                "query", bool(Map.of("filter", List.of(term("type", SearchHit.POST), visibleTo(caller), live(),
-                        Map.of("prefix", Map.of("hashtags", tagPrefix))))),
-                "aggs", Map.of("topics", Map.of("terms", Map.of("field", "hashtags", "size", config.suggestTopics(),
-                        "include", regexEscape(tagPrefix) + ".*"))));
-        Map<String, Object> groups = Map.of(
-                "size", config.suggestGroups(),
-                "query", bool(Map.of(
-                        "filter", List.of(term("type", "group"), visibleTo(caller)),
-                        "should", List.of(
-                                Map.of("match", Map.of("name.prefix", Map.of("query", text, "operator", "and",
-                                        "boost", 2))),
-                                Map.of("match", Map.of("name", Map.of("query", text, "operator", "and",
-                                        "fuzziness", FUZZINESS, "prefix_length", 1)))),
-                        "minimum_should_match", 1)),
-                "sort", List.of(Map.of("_score", "desc"), Map.of("name.keyword", "asc")),
-                "_source", List.of("id", "name", "visibility", "memberCount"));
-        JsonNode reply = openSearch.sendLines("POST", "/_msearch", List.of(
-                tree(Map.of("index", SearchIndex.PEOPLE.alias())), tree(people),
-                tree(Map.of("index", SearchIndex.POSTS.alias())), tree(topics),
-                tree(Map.of("index", SearchIndex.GROUPS.alias())), tree(groups))).body();
-        JsonNode responses = reply.path("responses");
-        for (JsonNode response : responses) {
-            if (response.has("error")) {
-                throw new SearchUnavailableException("suggest failed: " + response.path("error").path("type").asText()
-                        + " " + response.path("error").path("reason").asText());
-            }
-        }
-        List<Suggestions.Person> persons = new ArrayList<>();
-        for (JsonNode hit : responses.path(0).path("hits").path("hits")) {
-            JsonNode s = hit.path("_source");
-            persons.add(new Suggestions.Person(text(s, "id"), text(s, "displayName"), text(s, "username"),
-                    text(s, "title"), text(s, "department")));
-        }
-        List<Suggestions.Topic> tags = new ArrayList<>();
-        for (JsonNode bucket : responses.path(1).path("aggregations").path("topics").path("buckets")) {
-            tags.add(new Suggestions.Topic(bucket.path("key").asText(), bucket.path("doc_count").asLong()));
-        }
-        List<Suggestions.Group> found = new ArrayList<>();
-        for (JsonNode hit : responses.path(2).path("hits").path("hits")) {
-            JsonNode s = hit.path("_source");
-            found.add(new Suggestions.Group(text(s, "id"), text(s, "name"), text(s, "visibility"),
-                    s.path("memberCount").asInt()));
-        }
-        return new Suggestions(persons, tags, found);
     }
 
     /** Names of groups by id, for those the caller may see (facet labels). */
@@ -264,16 +203,6 @@ public class SearchQueries {
         return clauses;
     }
 
-    /** The kit's one visibility rule, evaluated by OpenSearch. */
-    private static Map<String, Object> visibleTo(Principals caller) {
-        return caller.openSearchFilter("audience", "authorId");
-    }
-
-    /** An expired announcement leaves search as it leaves the feeds. */
-    private static Map<String, Object> live() {
-        return bool(Map.of("must_not", List.of(Map.of("range", Map.of("expiresAt", Map.of("lte", "now"))))));
-    }
-
     private static void addTerm(List<Object> filters, String field, String value) {
         if (value != null) {
             filters.add(term(field, value));
@@ -342,34 +271,9 @@ public class SearchQueries {
                         "LEFT".equals(text(s, "status"))));
     }
 
-    static Map<String, Object> bool(Map<String, Object> clauses) {
-        return Map.of("bool", clauses);
-    }
-
-    static Map<String, Object> term(String field, String value) {
-        return Map.of("term", Map.of(field, value));
-    }
-
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isMissingNode() || value.isNull() ? null : value.asText();
-    }
-
     private static Instant instant(JsonNode node, String field) {
         String value = text(node, field);
         return value == null ? null : Instant.parse(value);
-    }
-
-    /** Lucene regular expressions treat most punctuation as operators: escape everything but letters and digits. */
-    static String regexEscape(String literal) {
-        StringBuilder out = new StringBuilder();
-        literal.codePoints().forEach(c -> {
-            if (!Character.isLetterOrDigit(c)) {
-                out.append('\\');
-            }
-            out.appendCodePoint(c);
-        });
-        return out.toString();
     }
 
     private JsonNode tree(Object value) {

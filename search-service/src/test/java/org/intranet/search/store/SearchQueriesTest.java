@@ -8,10 +8,10 @@ class SearchQueriesTest {
 
     @Test
     void topicPrefixesAreEscapedBeforeTheyBecomeARegularExpression() {
-        assertThat(SearchQueries.regexEscape("kafka")).isEqualTo("kafka");
-        assertThat(SearchQueries.regexEscape("a.b*")).isEqualTo("a\\.b\\*");
-        assertThat(SearchQueries.regexEscape("(x|y)~\"")).isEqualTo("\\(x\\|y\\)\\~\\\"");
-        assertThat(SearchQueries.regexEscape("café")).isEqualTo("café");
+        assertThat(QueryParts.regexEscape("kafka")).isEqualTo("kafka");
+        assertThat(QueryParts.regexEscape("a.b*")).isEqualTo("a\\.b\\*");
+        assertThat(QueryParts.regexEscape("(x|y)~\"")).isEqualTo("\\(x\\|y\\)\\~\\\"");
+        assertThat(QueryParts.regexEscape("café")).isEqualTo("café");
     }
 
     @Test
