@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *                                        client in batches of 500 into a scratch index with the same mapping
  *   query    USER DEPARTMENT LOCATION Q  prints the search body search-service sends for GET /api/search?q=Q
  *   latency  BOOTSTRAP OPENSEARCH RATE SECONDS   posts at RATE/s; time from produce to searchable, per post
+ *   word     RANK                        the vocabulary's word of that rank (1 is the most frequent)
  * </pre>
  *
  * Everything is generated from fixed seeds: the same run produces the same people, posts and words.
@@ -68,6 +69,55 @@ public class SearchBench {
             + "documentation guide handbook process approval request form deadline friday monday morning afternoon "
             + "tomorrow today next week month year january february march april spring summer autumn winter")
             .split(" ");
+    /**
+     * The vocabulary by rank: the common words above first, then a long tail of generated ones (project, product,
+     * customer and place names, jargon) drawn from syllables with a fixed seed. Words are drawn with Zipf's law
+     * (the word of rank r with weight 1/r), as in written text: the head makes half of every post, and a word of
+     * rank 2,000 is in about 0.2% of the posts, so queries that name something specific find a few thousand
+     * posts out of a million instead of a quarter of them.
+     */
+    static final String[] VOCABULARY = vocabulary(30_000);
+    static final double[] CUMULATIVE = zipf(VOCABULARY.length);
+
+    static String[] vocabulary(int size) {
+        String[] onsets = {"b", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "cr",
+                "dr", "gr", "pl", "st", "tr", "sh", "ch", "th"};
+        String[] vowels = {"a", "e", "i", "o", "u", "ai", "ea", "io", "ou"};
+        String[] codas = {"", "", "", "n", "r", "s", "l", "x", "m", "nd", "rt", "st"};
+        List<String> words = new ArrayList<>(List.of(WORDS));
+        java.util.Set<String> seen = new java.util.HashSet<>(words);
+        Random random = new Random(7);
+        while (words.size() < size) {
+            StringBuilder w = new StringBuilder();
+            for (int s = 2 + random.nextInt(2); s > 0; s--) {
+                w.append(onsets[random.nextInt(onsets.length)]).append(vowels[random.nextInt(vowels.length)]);
+            }
+            w.append(codas[random.nextInt(codas.length)]);
+            if (seen.add(w.toString())) {
+                words.add(w.toString());
+            }
+        }
+        return words.toArray(String[]::new);
+    }
+
+    static double[] zipf(int size) {
+        double[] cumulative = new double[size];
+        double sum = 0;
+        for (int r = 0; r < size; r++) {
+            sum += 1.0 / (r + 1);
+            cumulative[r] = sum;
+        }
+        for (int r = 0; r < size; r++) {
+            cumulative[r] /= sum;
+        }
+        return cumulative;
+    }
+
+    static String word(Random random) {
+        int at = java.util.Arrays.binarySearch(CUMULATIVE, random.nextDouble());
+        return VOCABULARY[at >= 0 ? at : Math.min(-at - 1, VOCABULARY.length - 1)];
+    }
+
     static final String[] TAGS = {"onboarding", "release", "security", "kudos", "travel", "hr", "it", "sales",
             "engineering", "roadmap", "wellbeing", "events", "sustainability", "learning", "townhall", "benefits",
             "office", "product", "customers", "data"};
@@ -78,6 +128,7 @@ public class SearchBench {
             case "raw" -> raw(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
             case "query" -> System.out.println(JSON.writeValueAsString(query(args[1], args[2], args[3], args[4])));
             case "latency" -> latency(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "word" -> System.out.println(VOCABULARY[Integer.parseInt(args[1]) - 1]);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -103,8 +154,7 @@ public class SearchBench {
         int length = 20 + random.nextInt(40);
         StringBuilder text = new StringBuilder();
         for (int w = 0; w < length; w++) {
-            double u = random.nextDouble();
-            text.append(w == 0 ? "" : " ").append(WORDS[(int) (WORDS.length * u * u)]);
+            text.append(w == 0 ? "" : " ").append(word(random));
         }
         List<String> tags = new ArrayList<>();
         for (int t = random.nextInt(3); t > 0; t--) {

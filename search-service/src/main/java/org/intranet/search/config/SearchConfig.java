@@ -49,6 +49,22 @@ public interface SearchConfig {
     @WithDefault("2000")
     int reindexBatch();
 
+    /**
+     * How soon a written document becomes searchable (the indices' {@code refresh_interval}). Each refresh costs
+     * the engine 20 to 80 ms on a million posts; at 500 ms, a post is searchable within about a second of its
+     * event (bench/results/search.md).
+     */
+    @WithDefault("500ms")
+    Duration refreshInterval();
+
+    /** How long a hit's author name is reused before the read-copy is asked again ({@link org.intranet.search.domain.AuthorNames}). */
+    @WithDefault("30s")
+    Duration namesTtl();
+
+    /** Most author names kept in memory. */
+    @WithDefault("50000")
+    long namesMax();
+
     /** PEM file of the CA that signed OpenSearch's HTTP certificate (production); absent: JVM trust store. */
     Optional<String> caFile();
 }

@@ -100,7 +100,7 @@ public class Reindexing {
                     indices.delete(to);
                 }
                 indices.create(index, to);
-                indices.refreshInterval(to, "-1");
+                indices.loading(to);
                 moves.put(index, new String[] {from, to});
             }
             jobs.indices(id, describe(moves));
@@ -116,7 +116,7 @@ public class Reindexing {
             log.read(Map.of(), end, config.reindexBatch(), batch -> progress.add(batch.size(), replay(batch, into)));
 
             for (String[] fromTo : moves.values()) {
-                indices.refreshInterval(fromTo[1], "1s");
+                indices.live(fromTo[1]);
                 indices.refresh(fromTo[1]);
             }
             indices.swapAliases(moves);

@@ -9,7 +9,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.intranet.kit.api.Caller;
-import org.intranet.kit.readcopy.EmployeeCopies;
 import org.intranet.kit.visibility.Principals;
 import org.intranet.kit.visibility.Readers;
 import org.intranet.search.store.SearchQueries;
@@ -20,13 +19,13 @@ import org.intranet.search.store.SuggestQueries;
 public class SearchService {
     private final SearchQueries queries;
     private final SuggestQueries suggestions;
-    private final EmployeeCopies employees;
+    private final AuthorNames names;
     private final Readers readers;
 
-    SearchService(SearchQueries queries, SuggestQueries suggestions, EmployeeCopies employees, Readers readers) {
+    SearchService(SearchQueries queries, SuggestQueries suggestions, AuthorNames names, Readers readers) {
         this.queries = queries;
         this.suggestions = suggestions;
-        this.employees = employees;
+        this.names = names;
         this.readers = readers;
     }
 
@@ -46,7 +45,7 @@ public class SearchService {
     private SearchPage labelled(SearchPage page, Principals caller) {
         Set<String> people = new HashSet<>(page.facets().getOrDefault("author", Map.of()).keySet());
         page.items().stream().filter(h -> h.post() != null).forEach(h -> people.add(h.post().authorId()));
-        Map<String, String> names = employees.names(people);
+        Map<String, String> names = this.names.of(people);
         List<SearchHit> items = page.items().stream()
                 .map(h -> h.post() != null ? h.withTitle(names.getOrDefault(h.post().authorId(), "Post")) : h)
                 .toList();

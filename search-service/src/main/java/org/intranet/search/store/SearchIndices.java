@@ -41,6 +41,7 @@ public class SearchIndices {
         Optional<String> current = current(index);
         if (current.isPresent()) {
             addNewFields(index, current.get());
+            live(current.get());
             return;
         }
         String first = index.versioned(1);
@@ -120,8 +121,17 @@ public class SearchIndices {
         openSearch.send("POST", "/_aliases", body);
     }
 
-    /** {@code -1} while a rebuild loads an index (no refresh per second), then back to {@code 1s}. */
-    public void refreshInterval(String concreteIndex, String interval) {
+    /** While a rebuild loads an index: no refreshes until it is done. */
+    public void loading(String concreteIndex) {
+        refreshInterval(concreteIndex, "-1");
+    }
+
+    /** An index people search: refreshed every {@code intranet.search.refresh-interval}. */
+    public void live(String concreteIndex) {
+        refreshInterval(concreteIndex, config.refreshInterval().toMillis() + "ms");
+    }
+
+    private void refreshInterval(String concreteIndex, String interval) {
         ObjectNode body = openSearch.json().createObjectNode();
         body.putObject("index").put("refresh_interval", interval);
         openSearch.send("PUT", "/" + concreteIndex + "/_settings", body);
@@ -132,6 +142,7 @@ public class SearchIndices {
         ObjectNode settings = (ObjectNode) definition.path("settings");
         settings.put("number_of_shards", config.indexShards());
         settings.put("number_of_replicas", config.indexReplicas());
+        settings.put("refresh_interval", config.refreshInterval().toMillis() + "ms");
         return definition;
     }
 
