@@ -453,8 +453,9 @@ public class SearchBench {
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
             for (long n = 0; n < (long) rate * seconds; n++) {
                 long due = start + n * interval;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
+                // parked, not spinning: a spinning load generator would take one of the machine's two cores
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
                 Post p = post(random.nextLong(), 10_000, random);
                 Post tagged = new Post(UUID.randomUUID().toString(), p.author(), p.body(),
