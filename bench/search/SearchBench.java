@@ -399,6 +399,11 @@ public class SearchBench {
         HttpClient http = HttpClient.newHttpClient();
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Map<String, Long> seenAt = new ConcurrentHashMap<>();
+        // wall-clock milliseconds: produced, and when search-service built the document (its indexedAt), which
+        // splits the latency into consuming (Kafka, the batch) and becoming visible (the _bulk, the next refresh)
+        Map<String, Long> sentWall = new ConcurrentHashMap<>();
+        Map<String, Long> indexedWall = new ConcurrentHashMap<>();
+        Map<String, Long> seenWall = new ConcurrentHashMap<>();
         AtomicBoolean producing = new AtomicBoolean(true);
         Thread poller = new Thread(() -> {
             try {
@@ -418,14 +423,21 @@ public class SearchBench {
                     });
                     if (!pending.isEmpty()) {
                         // only the posts not seen yet, by id: a light query, so the poll does not load the engine
-                        ObjectNode body = JSON.createObjectNode().put("size", pending.size()).put("_source", false);
+                        ObjectNode body = JSON.createObjectNode().put("size", pending.size());
+                        body.putArray("_source").add("indexedAt");
                         ArrayNode ids = body.putObject("query").putObject("ids").putArray("values");
                         pending.forEach(ids::add);
                         JsonNode hits = JSON.readTree(call(http, "POST", openSearch + "/posts/_search",
                                 JSON.writeValueAsString(body))).path("hits").path("hits");
                         long now = System.nanoTime();
+                        long wall = System.currentTimeMillis();
                         for (JsonNode hit : hits) {
-                            seenAt.putIfAbsent(hit.path("_id").asText(), now);
+                            String id = hit.path("_id").asText();
+                            if (seenAt.putIfAbsent(id, now) == null) {
+                                seenWall.put(id, wall);
+                                indexedWall.put(id, Instant.parse(hit.path("_source").path("indexedAt").asText())
+                                        .toEpochMilli());
+                            }
                         }
                     }
                     Thread.sleep(20);
@@ -464,6 +476,7 @@ public class SearchBench {
                         "/intranet/feed-service", published(tagged), ++sequence);
                 producer.flush();
                 sentAt.put(tagged.id(), System.nanoTime());
+                sentWall.put(tagged.id(), System.currentTimeMillis());
             }
         }
         producing.set(false);
@@ -476,8 +489,18 @@ public class SearchBench {
             }
         });
         Collections.sort(ms);
-        System.out.printf("latency_posts %d seen %d p50 %.0f p90 %.0f p99 %.0f max %.0f%n", sentAt.size(), ms.size(),
-                pct(ms, 50), pct(ms, 90), pct(ms, 99), ms.isEmpty() ? 0 : ms.get(ms.size() - 1));
+        List<Double> consumed = new ArrayList<>();
+        List<Double> visible = new ArrayList<>();
+        indexedWall.forEach((id, at) -> {
+            consumed.add((double) (at - sentWall.get(id)));
+            visible.add((double) (seenWall.get(id) - at));
+        });
+        Collections.sort(consumed);
+        Collections.sort(visible);
+        System.out.printf("latency_posts %d seen %d p50 %.0f p90 %.0f p99 %.0f max %.0f"
+                + " to_indexer_p50 %.0f p99 %.0f then_visible_p50 %.0f p99 %.0f%n", sentAt.size(), ms.size(),
+                pct(ms, 50), pct(ms, 90), pct(ms, 99), ms.isEmpty() ? 0 : ms.get(ms.size() - 1),
+                pct(consumed, 50), pct(consumed, 99), pct(visible, 50), pct(visible, 99));
     }
 
     static double pct(List<Double> sorted, int p) {

@@ -50,11 +50,12 @@ public interface SearchConfig {
     int reindexBatch();
 
     /**
-     * How soon a written document becomes searchable (the indices' {@code refresh_interval}). Each refresh costs
-     * the engine 20 to 80 ms on a million posts; at 500 ms, a post is searchable within about a second of its
-     * event (bench/results/search.md).
+     * How soon a written document becomes searchable (the indices' {@code refresh_interval}). A refresh with
+     * nothing new costs nothing; one with new documents costs the engine about 90 ms on a million posts. Measured
+     * at 200 posts/s (bench/results/search.md): post → searchable p99 0.8 s at 250 ms, 0.9 to 2.4 s at 500 ms,
+     * 1.3 to 3.3 s at 1 s.
      */
-    @WithDefault("500ms")
+    @WithDefault("250ms")
     Duration refreshInterval();
 
     /** How long a hit's author name is reused before the read-copy is asked again ({@link org.intranet.search.domain.AuthorNames}). */

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a {@link Bulk}: one {@code _bulk} request, then its deletes and renames by query. No
- * {@code refresh=wait_for}: a document becomes searchable within the index's refresh interval (500 ms), which keeps
+ * {@code refresh=wait_for}: a document becomes searchable within the index's refresh interval (250 ms), which keeps
  * indexing throughput up.
  */
 @ApplicationScoped
