@@ -146,7 +146,11 @@ runs_old_jar() {
 # collection every few requests and 100 ms full ones: one connection's p99 went from 100 ms to 8 ms with this one
 # (bench/results/announcements.md).
 SERVICE_JVM_OPTS=(-Xms96m -Xmx192m -Xmn48m -XX:+UseSerialGC
-    -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -Xss512k)
+    -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -Xss512k
+    -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000)
+# notification-service holds the live streams: its live heap after a full collection is ~34 MB even after bursts
+# (NMT, bench/results/notifications.md), so a smaller heap suffices
+NOTIFICATION_JVM_OPTS=(-Xms64m -Xmx112m -Xmn32m)
 
 # A random secret of this stack, made once and kept in .intranet (e.g. what signs unsubscribe links).
 stack_secret() {
@@ -160,13 +164,14 @@ stack_secret() {
 
 launch_service() {
     local svc=$1
-    local -a extra=()
+    local -a extra=() jvm=()
     # each service gets only the settings it has, so Quarkus warns about no unknown keys
     case $svc in
         search) extra=(QUARKUS_ELASTICSEARCH_HOSTS="$HOST:${PORT[opensearch]}") ;;
         notification) extra=(QUARKUS_MAILER_HOST="$HOST" QUARKUS_MAILER_PORT="${PORT[smtp]}"
             INTRANET_NOTIFICATION_EMAIL_API_URL="http://$HOST:${PORT[notification]}"
-            INTRANET_NOTIFICATION_EMAIL_UNSUBSCRIBE_SECRET="$(stack_secret unsubscribe)") ;;
+            INTRANET_NOTIFICATION_EMAIL_UNSUBSCRIBE_SECRET="$(stack_secret unsubscribe)")
+            jvm=("${NOTIFICATION_JVM_OPTS[@]}") ;;
     esac
     # recorded before the JVM opens the jar: a jar rebuilt meanwhile counts as newer
     mkdir -p "$RUN_DIR"
@@ -181,7 +186,7 @@ launch_service() {
     INTRANET_PAGING_CURSOR_KEY=local-stack-cursor-key-not-a-secret \
     MALLOC_ARENA_MAX=2 \
         start_process "$svc" env "${extra[@]+"${extra[@]}"}" "$JAVA" -Dintranet.part="$svc" "${SERVICE_JVM_OPTS[@]}" \
-            -jar "$(service_jar "$svc")"
+            "${jvm[@]+"${jvm[@]}"}" -jar "$(service_jar "$svc")"
 }
 
 launch() {
