@@ -58,7 +58,10 @@ public interface SearchConfig {
     @WithDefault("250ms")
     Duration refreshInterval();
 
-    /** How long a hit's author name is reused before the read-copy is asked again ({@link org.intranet.search.domain.AuthorNames}). */
+    /**
+     * How long a hit's author name is reused before the read-copy is asked again
+     * ({@link org.intranet.search.domain.AuthorNames}).
+     */
     @WithDefault("30s")
     Duration namesTtl();
 

@@ -17,9 +17,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * The names that label a page of results (hit titles, the author facet), read from the employees read-copy and
  * kept for {@code intranet.search.names-ttl}: a typical page names twenty-odd people, and this saves every search
- * a database round trip (measured: about a tenth of a search's cost). A profile event consumed here forgets its
- * person at once; a replica that did not consume it shows the old name until the entry expires. An erased person
- * is never shown: their posts leave the index, so their id is in no hit and no facet.
+ * a database round trip (measured: PostgreSQL's CPU per search went from ~0.7 to 0.3-0.4 ms). A profile event
+ * consumed here forgets its person at once; a replica that did not consume it shows the old name until the entry
+ * expires. An erased person is never shown: their posts leave the index, so their id is in no hit and no facet.
  */
 @ApplicationScoped
 public class AuthorNames {
