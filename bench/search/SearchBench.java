@@ -8,15 +8,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -85,7 +89,7 @@ public class SearchBench {
         String[] vowels = {"a", "e", "i", "o", "u", "ai", "ea", "io", "ou"};
         String[] codas = {"", "", "", "n", "r", "s", "l", "x", "m", "nd", "rt", "st"};
         List<String> words = new ArrayList<>(List.of(WORDS));
-        java.util.Set<String> seen = new java.util.HashSet<>(words);
+        Set<String> seen = new HashSet<>(words);
         Random random = new Random(7);
         while (words.size() < size) {
             StringBuilder w = new StringBuilder();
@@ -114,7 +118,7 @@ public class SearchBench {
     }
 
     static String word(Random random) {
-        int at = java.util.Arrays.binarySearch(CUMULATIVE, random.nextDouble());
+        int at = Arrays.binarySearch(CUMULATIVE, random.nextDouble());
         return VOCABULARY[at >= 0 ? at : Math.min(-at - 1, VOCABULARY.length - 1)];
     }
 
@@ -467,7 +471,7 @@ public class SearchBench {
                 long due = start + n * interval;
                 // parked, not spinning: a spinning load generator would take one of the machine's two cores
                 for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    LockSupport.parkNanos(wait);
                 }
                 Post p = post(random.nextLong(), 10_000, random);
                 Post tagged = new Post(UUID.randomUUID().toString(), p.author(), p.body(),

@@ -1,5 +1,7 @@
 package org.intranet.search.domain;
 
+import java.util.function.Function;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.intranet.contracts.AnnouncementPublished;
@@ -61,26 +63,12 @@ public class EventPayloads {
     /** The event's payload, checked; null for the types search does not use. */
     public Object feed(CloudEventRecord event) {
         return switch (event.type()) {
-            case EventTypes.POST_PUBLISHED -> {
-                PostPublished p = event.data(json, PostPublished.class);
-                requirePost(event, p == null ? null : p.postId(), p == null ? null : p.authorId());
-                yield p;
-            }
-            case EventTypes.POST_EDITED -> {
-                PostChanged p = event.data(json, PostChanged.class);
-                requirePost(event, p == null ? null : p.postId(), p == null ? null : p.authorId());
-                yield p;
-            }
-            case EventTypes.ANNOUNCEMENT_PUBLISHED -> {
-                AnnouncementPublished a = event.data(json, AnnouncementPublished.class);
-                requirePost(event, a == null ? null : a.postId(), a == null ? null : a.authorId());
-                yield a;
-            }
-            case EventTypes.POST_DELETED -> {
-                PostDeleted p = event.data(json, PostDeleted.class);
-                requirePost(event, p == null ? null : p.postId(), p == null ? null : p.authorId());
-                yield p;
-            }
+            case EventTypes.POST_PUBLISHED ->
+                    post(event, PostPublished.class, PostPublished::postId, PostPublished::authorId);
+            case EventTypes.POST_EDITED -> post(event, PostChanged.class, PostChanged::postId, PostChanged::authorId);
+            case EventTypes.ANNOUNCEMENT_PUBLISHED -> post(event, AnnouncementPublished.class,
+                    AnnouncementPublished::postId, AnnouncementPublished::authorId);
+            case EventTypes.POST_DELETED -> post(event, PostDeleted.class, PostDeleted::postId, PostDeleted::authorId);
             case EventTypes.COMMENT_ADDED, EventTypes.COMMENT_EDITED, EventTypes.COMMENT_DELETED -> comment(event);
             case EventTypes.GROUP_CREATED, EventTypes.GROUP_UPDATED -> {
                 GroupChanged g = event.data(json, GroupChanged.class);
@@ -109,10 +97,14 @@ public class EventPayloads {
         return c;
     }
 
-    private static void requirePost(CloudEventRecord event, String postId, String authorId) {
-        if (blank(postId) || blank(authorId)) {
+    /** A post event of any kind: each names the post and its author. */
+    private <T> T post(CloudEventRecord event, Class<T> type, Function<T, String> postId,
+            Function<T, String> authorId) {
+        T p = event.data(json, type);
+        if (p == null || blank(postId.apply(p)) || blank(authorId.apply(p))) {
             throw new PoisonEventException("post event " + event.id() + " has no post or author id");
         }
+        return p;
     }
 
     private static boolean blank(String value) {

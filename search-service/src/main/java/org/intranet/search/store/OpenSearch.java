@@ -50,6 +50,11 @@ public class OpenSearch {
         return json;
     }
 
+    /** A request body built as maps and lists (the query DSL), as a JSON tree. */
+    public JsonNode tree(Object value) {
+        return json.valueToTree(value);
+    }
+
     /** Sends a request; a status outside 2xx and {@code tolerated} is a failure. */
     public Reply send(String method, String path, JsonNode body, Map<String, String> params, int... tolerated) {
         Request request = new Request(method, path);

@@ -206,7 +206,7 @@ public class SearchDocuments {
                   ctx._source.authorDepartment = a.department;
                   ctx._source.authorLocation = a.location;
                 }""");
-        script.putObject("params").set("authors", openSearch.json().valueToTree(authors));
+        script.putObject("params").set("authors", openSearch.tree(authors));
         openSearch.send("POST", "/" + posts + "/_update_by_query", body, Map.of("conflicts", "proceed"));
     }
 

@@ -28,13 +28,13 @@ import org.intranet.search.domain.UserText;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The search request (suggestions: {@link SuggestQueries}). Every post clause carries the caller's visibility filter, every person clause
- * the status filter; both are filters (cached, unscored) that no query text can widen, and aggregations run inside
- * them, so a facet never counts what the caller may not see. User text only ever goes into match queries (analysed
- * text, no syntax), built from {@link UserText}: each word must match some field, the last word also as a prefix,
- * phrases as phrases. Typos are forgiven on words of four letters or more, in a second pass: the exact query runs
- * first, and only when it finds nothing is it run again with fuzziness. Fuzzy matching more than doubles the
- * engine's time, and most people spell most words right.
+ * The search request (suggestions: {@link SuggestQueries}). Every post clause carries the caller's visibility
+ * filter, every person clause the status filter; both are filters (cached, unscored) that no query text can
+ * widen, and aggregations run inside them, so a facet never counts what the caller may not see. User text only ever
+ * goes into match queries (analysed text, no syntax), built from {@link UserText}: each word must match some field,
+ * the last word also as a prefix, phrases as phrases. Typos are forgiven on words of four letters or more, in a
+ * second pass: the exact query runs first, and only when it finds nothing is it run again with fuzziness. Fuzzy
+ * matching more than doubles the engine's time, and most people spell most words right.
  */
 @ApplicationScoped
 public class SearchQueries {
@@ -101,7 +101,8 @@ public class SearchQueries {
         body.put("_source", SOURCE);
         body.put("highlight", highlight());
         body.put("aggs", Facets.aggregations(config.facetSize()));
-        JsonNode reply = openSearch.send("POST", "/" + String.join(",", indices) + "/_search", tree(body)).body();
+        JsonNode reply = openSearch.send("POST", "/" + String.join(",", indices) + "/_search", openSearch.tree(body))
+                .body();
         return page(reply, query.limit(), fuzzy);
     }
 
@@ -113,7 +114,8 @@ public class SearchQueries {
         }
         Map<String, Object> body = Map.of("size", ids.size(), "_source", List.of("id", "name"),
                 "query", bool(Map.of("filter", List.of(Map.of("terms", Map.of("id", ids)), visibleTo(caller)))));
-        JsonNode reply = openSearch.send("POST", "/" + SearchIndex.GROUPS.alias() + "/_search", tree(body)).body();
+        JsonNode reply = openSearch.send("POST", "/" + SearchIndex.GROUPS.alias() + "/_search",
+                openSearch.tree(body)).body();
         for (JsonNode hit : reply.path("hits").path("hits")) {
             names.put(text(hit.path("_source"), "id"), text(hit.path("_source"), "name"));
         }
@@ -274,9 +276,5 @@ public class SearchQueries {
     private static Instant instant(JsonNode node, String field) {
         String value = text(node, field);
         return value == null ? null : Instant.parse(value);
-    }
-
-    private JsonNode tree(Object value) {
-        return openSearch.json().valueToTree(value);
     }
 }

@@ -71,9 +71,9 @@ public class SuggestQueries {
                 "sort", List.of(Map.of("_score", "desc"), Map.of("name.keyword", "asc")),
                 "_source", List.of("id", "name", "visibility", "memberCount"));
         JsonNode reply = openSearch.sendLines("POST", "/_msearch", List.of(
-                tree(Map.of("index", SearchIndex.PEOPLE.alias())), tree(people),
-                tree(Map.of("index", SearchIndex.POSTS.alias())), tree(topics),
-                tree(Map.of("index", SearchIndex.GROUPS.alias())), tree(groups))).body();
+                openSearch.tree(Map.of("index", SearchIndex.PEOPLE.alias())), openSearch.tree(people),
+                openSearch.tree(Map.of("index", SearchIndex.POSTS.alias())), openSearch.tree(topics),
+                openSearch.tree(Map.of("index", SearchIndex.GROUPS.alias())), openSearch.tree(groups))).body();
         JsonNode responses = reply.path("responses");
         for (JsonNode response : responses) {
             if (response.has("error")) {
@@ -98,9 +98,5 @@ public class SuggestQueries {
                     s.path("memberCount").asInt()));
         }
         return new Suggestions(persons, tags, found);
-    }
-
-    private JsonNode tree(Object value) {
-        return openSearch.json().valueToTree(value);
     }
 }
