@@ -12,19 +12,22 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 overlays=("$@")
 [ ${#overlays[@]} -eq 0 ] && overlays=(dev prod)
 
-services=(profile-service feed-service search-service notification-service)
+# the four services and the web app: each a Deployment, a Service, a PodDisruptionBudget and, in prod, an HPA
+services=(profile-service feed-service search-service notification-service web)
 topics=(intranet.profile intranet.feed
         intranet.profile.dlq.feed intranet.profile.dlq.search intranet.profile.dlq.notification
         intranet.feed.dlq.feed intranet.feed.dlq.search intranet.feed.dlq.notification)
 config_keys=(KAFKA_BOOTSTRAP_SERVERS QUARKUS_DATASOURCE_JDBC_URL QUARKUS_OIDC_AUTH_SERVER_URL
              QUARKUS_ELASTICSEARCH_HOSTS QUARKUS_MAILER_HOST QUARKUS_MAILER_PORT
-             QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT QUARKUS_HTTP_CORS_ORIGINS)
+             QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT QUARKUS_HTTP_CORS_ORIGINS
+             INTRANET_WEB_OIDC_AUTHORITY INTRANET_WEB_PROXY_ENABLED)
 # path prefix -> service that must receive it through the Ingress
 routes=(/api/profiles=profile-service /scim=profile-service
         /api/posts=feed-service /api/feed=feed-service /api/groups=feed-service
         /api/follows=feed-service /api/announcements=feed-service /api/recognition=feed-service
         /api/search=search-service
-        /api/notifications=notification-service /api/notification-preferences=notification-service)
+        /api/notifications=notification-service /api/notification-preferences=notification-service
+        /=web)
 
 render() {
     local dir="$1"
@@ -39,7 +42,8 @@ render() {
 }
 
 # One line per object: "<kind> <name>", plus a few fields the checks need:
-#   "HPA <name> min=<minReplicas>", "ROUTE <path> <service>", "CONFIGKEY <key>", "IMAGE <image>".
+#   "HPA <name> min=<minReplicas>", "ROUTE <path> <service>", "CONFIGKEY <key>", "CONFIGVAL <key>=<value>",
+#   "IMAGE <image>".
 # Kustomize prints each object with sorted keys and two-space indentation, so tracking the current
 # top-level key is enough to tell metadata.name from, say, spec.name (and "data" comes before "kind",
 # hence the ConfigMap keys are buffered until the object ends).
@@ -47,14 +51,17 @@ index() {
     awk '
     function flush(   i) {
         if (kind != "") print kind, name
-        if (kind == "ConfigMap") for (i = 1; i <= nkeys; i++) print "CONFIGKEY", keys[i]
+        if (kind == "ConfigMap") for (i = 1; i <= nkeys; i++) { print "CONFIGKEY", keys[i]; print "CONFIGVAL " keys[i] "=" vals[i] }
         kind = ""; name = ""; top = ""; nkeys = 0; want_svc = 0; svc = ""
     }
     /^---$/ { flush(); next }
     /^[A-Za-z]/ { top = $1; sub(":", "", top) }
     /^kind: / { kind = $2 }
     top == "metadata" && /^  name: / { name = $2 }
-    top == "data" && /^  [A-Z_][A-Z0-9_]*:/ { k = $1; sub(":", "", k); keys[++nkeys] = k }
+    top == "data" && /^  [A-Z_][A-Z0-9_]*:/ {
+        k = $1; sub(":", "", k); keys[++nkeys] = k
+        v = $0; sub(/^  [A-Z0-9_]*: */, "", v); gsub(/^"|"$/, "", v); vals[nkeys] = v
+    }
     kind == "HorizontalPodAutoscaler" && /^  minReplicas: / { print "HPA", name, "min=" $2 }
     # Ingress path items render as "- backend: {service: {name: S, port: ...}}, path: P, pathType: T"
     kind == "Ingress" && /^ *service:$/ { want_svc = 1; next }
@@ -87,8 +94,8 @@ for overlay in "${overlays[@]}"; do
         n="$(count "Service $s")";    [ "$n" = 1 ] || fail "$overlay" "expected 1 Service $s, found $n"
         n="$(count "PodDisruptionBudget $s")"; [ "$n" = 1 ] || fail "$overlay" "expected 1 PodDisruptionBudget $s, found $n"
     done
-    n="$(printf '%s\n' "$idx" | grep -c -E '^Deployment (profile|feed|search|notification)-service$')"
-    [ "$n" = 4 ] || fail "$overlay" "expected 4 service Deployments, found $n"
+    n="$(printf '%s\n' "$idx" | grep -c -E "^Deployment ($(IFS='|'; echo "${services[*]}"))\$")"
+    [ "$n" = "${#services[@]}" ] || fail "$overlay" "expected ${#services[@]} Deployments (services and web), found $n"
 
     for t in "${topics[@]}"; do
         n="$(count "KafkaTopic $t")"; [ "$n" = 1 ] || fail "$overlay" "expected KafkaTopic $t, found $n"
@@ -100,6 +107,9 @@ for overlay in "${overlays[@]}"; do
     for k in "${config_keys[@]}"; do
         n="$(count "CONFIGKEY $k")"; [ "$n" -ge 1 ] || fail "$overlay" "intranet-config lacks $k"
     done
+    # the Ingress routes /api itself: the web app only serves its files
+    n="$(count "CONFIGVAL INTRANET_WEB_PROXY_ENABLED=false")"
+    [ "$n" -ge 1 ] || fail "$overlay" "intranet-config does not set INTRANET_WEB_PROXY_ENABLED=false"
     for r in "${routes[@]}"; do
         p="${r%%=*}"; s="${r##*=}"
         n="$(count "ROUTE $p $s")"; [ "$n" -ge 1 ] || fail "$overlay" "Ingress does not route $p to $s"

@@ -28,6 +28,9 @@ project_version() {
     sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -n 1
 }
 
+# The reactor module a service part is built in: profile → profile-service; the web app is module web.
+module_of() { if [ "$1" = web ]; then echo web; else echo "$1-service"; fi; }
+
 # The build outputs that parts "$@" run from, relative to ROOT.
 build_outputs() {
     local version part
@@ -41,7 +44,7 @@ build_outputs() {
                 echo "deploy/opensearch-node/target/classpath.txt"
                 echo "deploy/opensearch-node/target/opensearch-node-$version.jar" ;;
             keycloak) ;;   # fetched, not built
-            *) echo "$part-service/target/quarkus-app/quarkus-run.jar" ;;
+            *) echo "$(module_of "$part")/target/quarkus-app/quarkus-run.jar" ;;
         esac
     done
 }

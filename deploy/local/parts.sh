@@ -126,7 +126,7 @@ launch_keycloak() {
             --hostname="$KEYCLOAK_URL" --import-realm
 }
 
-service_jar() { echo "$ROOT/$1-service/target/quarkus-app/quarkus-run.jar"; }
+service_jar() { echo "$ROOT/$(module_of "$1")/target/quarkus-app/quarkus-run.jar"; }
 
 # The modification time of service $1's jar (nanoseconds), and where launch_service records it.
 jar_mtime() { stat -c %y "$(service_jar "$1")" 2>/dev/null || true; }
@@ -151,6 +151,9 @@ SERVICE_JVM_OPTS=(-Xms96m -Xmx192m -Xmn48m -XX:+UseSerialGC
 # notification-service holds the live streams: its live heap after a full collection is ~34 MB even after bursts
 # (NMT, bench/results/notifications.md), so a smaller heap suffices
 NOTIFICATION_JVM_OPTS=(-Xms64m -Xmx112m -Xmn32m)
+# the web module serves files and streams proxied bytes: it holds almost nothing
+WEB_JVM_OPTS=(-Xms32m -Xmx96m -Xmn16m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k
+    -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000)
 
 # A random secret of this stack, made once and kept in .intranet (e.g. what signs unsubscribe links).
 stack_secret() {
@@ -160,6 +163,24 @@ stack_secret() {
         (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n=' >"$file")
     fi
     cat "$file"
+}
+
+# The origins the browser calls the API from: the web app (:8080, which forwards the Origin header to the services
+# as the Ingress does) and Vite's dev server (:5173) — the services' CORS filter refuses any other.
+APP_ORIGINS="http://$HOST:8080,http://localhost:8080,http://$HOST:5173,http://localhost:5173"
+
+# Health and metrics of the web app (its main port serves only the app and the API routes).
+WEB_MANAGEMENT_PORT=8090
+
+# The web app on :8080: it serves the app and routes /api/… to the services (their ports are its defaults) as
+# the Ingress does, and tells the app where Keycloak is. It has no database, Kafka or token settings.
+launch_web() {
+    mkdir -p "$RUN_DIR"
+    jar_mtime web >"$(jar_stamp web)"
+    QUARKUS_HTTP_HOST="$HOST" QUARKUS_HTTP_PORT="${PORT[web]}" INTRANET_WEB_OIDC_AUTHORITY="$REALM_URL" \
+    QUARKUS_MANAGEMENT_HOST="$HOST" QUARKUS_MANAGEMENT_PORT="$WEB_MANAGEMENT_PORT" \
+    MALLOC_ARENA_MAX=2 \
+        start_process web "$JAVA" -Dintranet.part=web "${WEB_JVM_OPTS[@]}" -jar "$(service_jar web)"
 }
 
 launch_service() {
@@ -184,13 +205,14 @@ launch_service() {
     KAFKA_BOOTSTRAP_SERVERS="$HOST:${PORT[kafka]}" \
     QUARKUS_OIDC_AUTH_SERVER_URL="$REALM_URL" \
     INTRANET_PAGING_CURSOR_KEY=local-stack-cursor-key-not-a-secret \
+    QUARKUS_HTTP_CORS_ORIGINS="$APP_ORIGINS" \
     MALLOC_ARENA_MAX=2 \
         start_process "$svc" env "${extra[@]+"${extra[@]}"}" "$JAVA" -Dintranet.part="$svc" "${SERVICE_JVM_OPTS[@]}" \
             "${jvm[@]+"${jvm[@]}"}" -jar "$(service_jar "$svc")"
 }
 
 launch() {
-    if is_service "$1"; then launch_service "$1"; else "launch_$1"; fi
+    if is_service "$1" && [ "$1" != web ]; then launch_service "$1"; else "launch_$1"; fi
 }
 
 # --- probing ----------------------------------------------------------------------------------
@@ -203,6 +225,7 @@ is_ready() {
         postgres | kafka | smtp) log_says_ready "$part" || port_open "$port" ;;
         opensearch) http_ok "http://$HOST:$port/_cluster/health?wait_for_status=yellow&timeout=1s" ;;
         keycloak) http_ok "$REALM_URL/.well-known/openid-configuration" ;;
+        web) http_ok "http://$HOST:$WEB_MANAGEMENT_PORT/q/health/ready" ;;
         *) http_ok "http://$HOST:$port/q/health/ready" ;;
     esac
 }

@@ -98,6 +98,8 @@ print_summary() {
     echo
     for part in "$@"; do
         case $part in
+            web) printf '  %-21s http://%s:%s/   (sign in as alice, bob, hannah or admin)\n' \
+                    "the web app" "$HOST" "${PORT[web]}" ;;
             profile | feed | search | notification)
                 printf '  %-21s http://%s:%s/api   Swagger UI: http://%s:%s/q/swagger-ui\n' \
                     "$part-service" "$HOST" "${PORT[$part]}" "$HOST" "${PORT[$part]}" ;;
@@ -108,6 +110,9 @@ print_summary() {
             smtp)       printf '  %-21s %s:%s   (GreenMail; mail stays in memory)\n' SMTP "$HOST" "${PORT[smtp]}" ;;
         esac
     done
+    if [[ " $* " == *" web "* ]]; then
+        printf '\nOpen the intranet: http://%s:%s/\n' "$HOST" "${PORT[web]}"
+    fi
     cat <<EOF
 
 Demo users (password = user name): alice, bob, hannah (hr), admin (admin).

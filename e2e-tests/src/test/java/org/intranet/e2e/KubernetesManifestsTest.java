@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Kubernetes overlays render offline from what the build generated: k8s/render-check.sh runs
- * {@code kubectl kustomize} on dev and prod and checks deployments, services, topics, routes and autoscalers.
+ * The Kubernetes overlays render offline from what the build generated (the four services' and the web app's
+ * manifests): k8s/render-check.sh runs {@code kubectl kustomize} on dev and prod and checks deployments, services,
+ * topics, routes and autoscalers.
  */
 class KubernetesManifestsTest {
     private static final Path ROOT = Path.of(System.getProperty("intranet.repo.root", "..")).toAbsolutePath();
@@ -22,8 +23,9 @@ class KubernetesManifestsTest {
     void devAndProdOverlaysRenderWithEveryService() throws IOException, InterruptedException {
         Assumptions.assumeTrue(onPath("kubectl"),
                 "kubectl is not installed: the overlays are not rendered (install kubectl to run this test)");
-        for (String service : new String[] {"profile", "feed", "search", "notification"}) {
-            Path generated = ROOT.resolve("k8s/base/" + service + "-service/kubernetes.yml");
+        for (String name : new String[] {"profile-service", "feed-service", "search-service", "notification-service",
+                "web"}) {
+            Path generated = ROOT.resolve("k8s/base/" + name + "/kubernetes.yml");
             assertThat(Files.readString(generated)).as(generated.toString())
                     .contains("kind: Deployment").contains("/q/health/ready").doesNotContain("PLACEHOLDER");
         }

@@ -14,10 +14,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * What the prod overlay must hold for a platform team, checked on the rendered output: a default-deny network
  * policy with DNS open, search indices with a replica, an auth host that does not expose Keycloak's admin console,
- * the SSE settings on the notification routes only, certificates from cert-manager, and rollouts that drop no
- * request on pods spread over nodes.
+ * the SSE settings on the notification routes only, certificates from cert-manager, rollouts that drop no
+ * request on pods spread over nodes (the services' and the web app's), and a web app that only serves files.
  */
 class ProductionManifestsTest {
+    private static final List<String> SERVICES = List.of("profile-service", "feed-service", "search-service",
+            "notification-service");
+    /** The workloads built here: the services and the web app (static files, no database, no Kafka, no Secret). */
+    private static final List<String> DEPLOYED = List.of("profile-service", "feed-service", "search-service",
+            "notification-service", "web");
     private static List<JsonNode> prod;
 
     @BeforeAll
@@ -248,16 +253,72 @@ class ProductionManifestsTest {
 
     @Test
     void rolloutsDrainAndReplicasLiveOnDifferentNodes() {
+        List<String> deployments = new ArrayList<>();
         for (JsonNode deployment : of("Deployment")) {
             String name = deployment.path("metadata").path("name").asText();
+            deployments.add(name);
             JsonNode pod = deployment.path("spec").path("template").path("spec");
             assertThat(pod.path("terminationGracePeriodSeconds").asInt()).as(name).isGreaterThan(20 + 8);
             assertThat(pod.path("containers").get(0).path("lifecycle").path("preStop").isMissingNode())
                     .as(name + " preStop").isFalse();
             assertThat(pod.path("topologySpreadConstraints").toString()).as(name)
                     .contains("\"topologyKey\":\"kubernetes.io/hostname\",\"whenUnsatisfiable\":\"DoNotSchedule\"");
-            assertThat(pod.path("containers").get(0).path("resources").path("requests").path("cpu").asText())
-                    .as(name + " CPU request").isEqualTo("1");
+            assertThat(deployment.path("spec").has("replicas")).as(name + " leaves the count to its HPA").isFalse();
+            assertThat(named("HorizontalPodAutoscaler", name).path("spec").path("minReplicas").asInt())
+                    .as(name + " HPA minimum").isGreaterThanOrEqualTo(2);
+            String cpu = pod.path("containers").get(0).path("resources").path("requests").path("cpu").asText();
+            if (SERVICES.contains(name)) {
+                // the benchmarks' load per pod (docs/sizing.md), so the HPA's 70% target is real load
+                assertThat(cpu).as(name + " CPU request").isEqualTo("1");
+            } else {
+                // the web app serves static files: a request of its own (the HPA's target is a share of it), in
+                // millicores, below a service's core
+                assertThat(cpu).as(name + " CPU request").matches("[1-9]\\d{0,2}m");
+            }
         }
+        assertThat(deployments).containsExactlyInAnyOrderElementsOf(DEPLOYED);
+    }
+
+    @Test
+    void theWebAppOnlyServesFilesAndSignsInAtThePublicIssuer() {
+        JsonNode config = of("ConfigMap").stream()
+                .filter(c -> c.path("metadata").path("name").asText().startsWith("intranet-config")).findFirst()
+                .orElseThrow().path("data");
+        // the Ingress routes /api: the app's own proxy is off, and "/" reaches the app
+        assertThat(config.path("INTRANET_WEB_PROXY_ENABLED").asText()).isEqualTo("false");
+        assertThat(config.path("INTRANET_WEB_OIDC_AUTHORITY").asText()).as("the issuer the browser signs in at")
+                .startsWith("https://").isEqualTo(config.path("QUARKUS_OIDC_TOKEN_ISSUER").asText());
+        List<String> toWeb = new ArrayList<>();
+        for (JsonNode ingress : of("Ingress")) {
+            for (JsonNode rule : ingress.path("spec").path("rules")) {
+                rule.path("http").path("paths").forEach(p -> {
+                    if (p.path("backend").path("service").path("name").asText().equals("web")) {
+                        toWeb.add(p.path("path").asText());
+                    }
+                });
+            }
+        }
+        assertThat(toWeb).containsExactly("/");
+        // no Secret: the app holds no credential (the browser sends the employee's token to the services)
+        JsonNode container = named("Deployment", "web").path("spec").path("template").path("spec")
+                .path("containers").get(0);
+        assertThat(container.path("envFrom").toString()).contains("intranet-config").doesNotContain("secretRef");
+        assertThat(container.path("env").toString()).doesNotContain("secretKeyRef");
+        // reached only through the ingress controller and by Prometheus; no egress of its own beyond DNS
+        for (JsonNode policy : of("NetworkPolicy")) {
+            String selects = policy.path("spec").path("podSelector").toString();
+            if (selects.contains("\"web\"")) {
+                assertThat(policy.path("spec").has("egress")).as(policy.path("metadata").path("name").asText())
+                        .isFalse();
+            }
+        }
+        assertThat(named("NetworkPolicy", "web-ingress").path("spec").path("ingress").toString())
+                .contains("ingress-nginx").contains("monitoring").doesNotContain("podSelector");
+        // scraped on the management port (not on the Service the Ingress sends "/" to), drained like a service
+        assertThat(named("NetworkPolicy", "web-ingress").path("spec").path("ingress").toString())
+                .contains("\"port\":\"management\"");
+        assertThat(named("PodMonitor", "intranet-web").path("spec").path("podMetricsEndpoints").get(0)
+                .path("port").asText()).isEqualTo("management");
+        assertThat(named("PodDisruptionBudget", "web").path("spec").path("maxUnavailable").asInt()).isEqualTo(1);
     }
 }

@@ -21,12 +21,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Every workload the overlays render meets the Pod Security Standard "restricted", which the namespace enforces:
  * non-root, no privilege escalation, no capabilities, the runtime's seccomp profile, for every container. The
- * services' pods also run from a read-only root filesystem with an emptyDir for /tmp and without a service-account
- * token. Checked on the output of {@code kubectl kustomize}, so a patch that stops applying fails here.
+ * services' pods and the web app's (everything quarkus-kubernetes generates) also run from a read-only root
+ * filesystem with an emptyDir for /tmp and without a service-account token. Checked on the output of
+ * {@code kubectl kustomize}, so a patch that stops applying fails here.
  */
 class RestrictedPodsTest {
     private static final Path ROOT = Path.of(System.getProperty("intranet.repo.root", "..")).toAbsolutePath();
     private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job");
+    /** The Deployments quarkus-kubernetes generates: the four services and the web app. */
+    private static final List<String> GENERATED = List.of("profile-service", "feed-service", "search-service",
+            "notification-service", "web");
 
     static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
         return renderDirectory(ROOT.resolve("k8s/overlays/" + overlay));
@@ -60,7 +64,7 @@ class RestrictedPodsTest {
                 .orElseThrow();
         assertThat(namespace.path("metadata").path("labels").path("pod-security.kubernetes.io/enforce").asText())
                 .isEqualTo("restricted");
-        int services = 0;
+        List<String> generated = new ArrayList<>();
         for (JsonNode object : objects) {
             if (!WORKLOADS.contains(object.path("kind").asText())) {
                 continue;
@@ -89,7 +93,7 @@ class RestrictedPodsTest {
             }
             if (object.path("metadata").path("labels").path("app.kubernetes.io/managed-by").asText()
                     .equals("quarkus")) {
-                services++;
+                generated.add(object.path("metadata").path("name").asText());
                 assertThat(pod.path("automountServiceAccountToken").asBoolean(true))
                         .as(name + " mounts no service-account token").isFalse();
                 JsonNode app = pod.path("containers").get(0);
@@ -100,7 +104,8 @@ class RestrictedPodsTest {
                 assertThat(pod.path("volumes").toString()).as(name + " /tmp is an emptyDir").contains("emptyDir");
             }
         }
-        assertThat(services).as(overlay + ": the four services are rendered").isEqualTo(4);
+        assertThat(generated).as(overlay + ": the four services and the web app are rendered")
+                .containsExactlyInAnyOrderElementsOf(GENERATED);
     }
 
     static boolean onPath(String command) {
