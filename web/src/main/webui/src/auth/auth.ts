@@ -4,6 +4,8 @@ import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 export interface AppConfig {
   authority: string;
   clientId: string;
+  /** How long before the access token expires the app renews it (with the refresh token). */
+  renewSecondsBeforeExpiry?: number;
 }
 
 let manager: UserManager | undefined;
@@ -26,6 +28,7 @@ export async function startAuth(): Promise<UserManager> {
     response_type: 'code',
     scope: 'openid profile email',
     automaticSilentRenew: true,
+    accessTokenExpiringNotificationTimeInSeconds: config.renewSecondsBeforeExpiry ?? 60,
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
   });
   return manager;

@@ -13,14 +13,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
@@ -203,6 +207,101 @@ class WebAppIT {
         assertThat(alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
         alice.reload();
         assertThat(alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+    }
+
+    @Test
+    void theAppRenewsItsTokenWithTheRefreshTokenAndCarriesOn() {
+        Page alice = browser.open(ColorScheme.LIGHT);
+        pages.add(alice);
+        // renew 5 s after sign-in instead of a minute before a 15-minute token expires
+        alice.route("**/config.json", route -> {
+            String config = route.fetch().text().replaceAll("\"renewSecondsBeforeExpiry\":\\d+",
+                    "\"renewSecondsBeforeExpiry\":" + (accessTokenSeconds() - 5));
+            route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("application/json").setBody(config));
+        });
+        WebBrowser.signIn(alice, "alice");
+        String before = alice.evaluate("() => sessionStorage.getItem(Object.keys(sessionStorage).find(k => k.startsWith('oidc.user:')))").toString();
+        Request renewal = alice.waitForRequest(
+                r -> r.url().endsWith("/protocol/openid-connect/token") && r.postData().contains("grant_type=refresh_token"),
+                new Page.WaitForRequestOptions().setTimeout(30_000), () -> { });
+        Assertions.assertThat(renewal.response().status()).isEqualTo(200);
+        await().atMost(EVENTUALLY).pollInterval(POLL).until(() -> !before.equals(alice.evaluate(
+                "() => sessionStorage.getItem(Object.keys(sessionStorage).find(k => k.startsWith('oidc.user:')))")));
+        alice.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Company").setExact(true)).click();
+        assertThat(alice.locator("article.post").first()).isVisible();
+        assertThat(alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))).hasCount(0);
+    }
+
+    @Test
+    void everyScreenRendersOnADesktopAndOnAPhoneInTheDark() {
+        String aliceId = as(Stack.token("alice"), Stack.PROFILE).get("/api/profiles/me").then().statusCode(200)
+                .extract().path("id");
+        Map<String, String> screens = new java.util.LinkedHashMap<>();
+        screens.put("home", "/");
+        screens.put("company", "/company");
+        screens.put("groups", "/groups");
+        screens.put("announcements", "/announcements");
+        screens.put("announcement-new", "/announcements/new");
+        screens.put("recognition", "/recognition");
+        screens.put("people", "/people");
+        screens.put("profile-alice", "/people/" + aliceId);
+        screens.put("org-chart", "/people/" + aliceId + "/org");
+        screens.put("me", "/me");
+        screens.put("notifications", "/notifications");
+        screens.put("notification-settings", "/settings/notifications");
+        screens.put("search", "/search?q=release");
+        Page desktop = person("hannah", ColorScheme.LIGHT);
+        Page phone = browser.openPhone(ColorScheme.DARK);
+        pages.add(phone);
+        WebBrowser.signIn(phone, "hannah");
+        screens.forEach((name, path) -> {
+            for (Page page : List.of(desktop, phone)) {
+                page.navigate(path);
+                assertThat(page.locator("main h1")).isVisible();
+                // the notification stream keeps the network busy for good: wait for the screen's own loading to end
+                page.waitForFunction("() => !document.querySelector('main').innerText.includes('Loading')");
+                assertThat(page.getByRole(AriaRole.ALERT)).hasCount(0);
+                WebBrowser.screenshot(page, name + (page == phone ? "-phone-dark" : "-desktop"));
+            }
+            // nothing wider than a phone's screen: no sideways scrolling
+            Assertions.assertThat(phone.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as(path)
+                    .isEqualTo(true);
+        });
+    }
+
+    @Test
+    void theHomeFeedsFirstLoadIsMeasuredWithAColdCache() throws Exception {
+        Page alice = person("alice", ColorScheme.LIGHT);
+        assertThat(alice.locator("article.post").first()).isVisible();
+        CDPSession devtools = alice.context().newCDPSession(alice);
+        // the moment the first post is on screen, taken inside the page (the test's polling would add its own delay)
+        alice.addInitScript("new MutationObserver((_, o) => { if (document.querySelector('article.post')) {"
+                + " window.__feedShown = performance.now(); o.disconnect(); } })"
+                + ".observe(document, {childList: true, subtree: true});");
+        List<Map<String, Object>> loads = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            devtools.send("Network.clearBrowserCache");
+            alice.reload();
+            alice.waitForFunction("() => window.__feedShown !== undefined");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> load = (Map<String, Object>) alice.evaluate("() => {"
+                    + " const n = performance.getEntriesByType('navigation')[0];"
+                    + " const scripts = performance.getEntriesByType('resource').filter(r => r.initiatorType === 'script' || r.name.endsWith('.js'));"
+                    + " return { feedShownMs: Math.round(window.__feedShown), responseEndMs: Math.round(n.responseEnd),"
+                    + " domContentLoadedMs: Math.round(n.domContentLoadedEventEnd), loadMs: Math.round(n.loadEventEnd),"
+                    + " scriptBytesOnTheWire: scripts.reduce((a, r) => a + r.transferSize, 0) }; }");
+            loads.add(load);
+        }
+        FirstLoadReport.write(loads);
+    }
+
+    /** The realm's access token lifetime, read from a token (local realm: 900 s). */
+    private static long accessTokenSeconds() {
+        String token = Stack.token("alice");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        long exp = Long.parseLong(payload.replaceAll(".*\"exp\":(\\d+).*", "$1"));
+        long iat = Long.parseLong(payload.replaceAll(".*\"iat\":(\\d+).*", "$1"));
+        return exp - iat;
     }
 
     /** Bob's profile reached search (the mention autocomplete asks it). */

@@ -53,7 +53,8 @@ class AppRoutesTest {
         given().get("/config.json").then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("authority", equalTo("http://127.0.0.1:8180/realms/intranet"))
-                .body("clientId", equalTo("intranet-web"));
+                .body("clientId", equalTo("intranet-web"))
+                .body("renewSecondsBeforeExpiry", equalTo(60));
     }
 
     @Test

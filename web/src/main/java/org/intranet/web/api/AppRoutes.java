@@ -32,6 +32,7 @@ public class AppRoutes {
         String body = new JsonObject()
                 .put("authority", config.oidc().authority().toString())
                 .put("clientId", config.oidc().clientId())
+                .put("renewSecondsBeforeExpiry", config.oidc().renewBeforeExpiry().toSeconds())
                 .encode();
         router.get("/config.json").order(-2).handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

@@ -21,6 +21,10 @@ public interface WebConfig {
 
         @WithDefault("intranet-web")
         String clientId();
+
+        /** How long before its access token expires the app renews it with the refresh token. */
+        @WithDefault("60s")
+        java.time.Duration renewBeforeExpiry();
     }
 
     /**
