@@ -6,6 +6,7 @@ import { Avatar, ErrorNote, Loading, MoreSentinel, PageTitle, When, useCursorLis
 import { refreshUnreadCount } from '../notifications/live';
 import { useGroups } from './groups';
 import type { AnnouncementInfo, AnnouncementPost } from './types';
+import { PostBody } from '../feed/PostBody';
 import './announcements.css';
 
 /** `/announcements`: the live ones for me, unacknowledged must-read first, then pinned, then newest (server order). */
@@ -86,19 +87,21 @@ function AnnouncementCard({ post, me, groupNames, onChange }: CardProps) {
   const ref = useSeenWhenShown(post.id, info?.seen ?? true, () => onChange(post.id, { seen: true }));
   const pinned = !!info?.pinnedUntil && new Date(info.pinnedUntil).getTime() > Date.now();
   const mayReport = hasRole(me, 'hr') || hasRole(me, 'admin') || post.authorId === me.id;
+  // feed-service may not know the author's name yet (its read-copy of profiles lags by an event)
+  const author = post.authorName ?? 'Someone';
   return (
     <article
       ref={ref}
       id={`announcement-${post.id}`}
       tabIndex={-1}
       className={info?.mustRead && !info.acknowledged ? 'announcement card must-read-open' : 'announcement card'}
-      aria-label={`Announcement by ${post.authorName}`}
+      aria-label={`Announcement by ${author}`}
     >
       <header className="spread">
         <div className="row">
-          <Avatar name={post.authorName} />
+          <Avatar name={author} />
           <div>
-            <strong>{post.authorName}</strong>
+            <strong>{author}</strong>
             {post.authorFormer && <span className="muted small"> (former employee)</span>}
             <div className="muted small">
               <When at={post.createdAt} />
@@ -111,8 +114,10 @@ function AnnouncementCard({ post, me, groupNames, onChange }: CardProps) {
           {info?.mustRead && <span className="badge must-read">Must read</span>}
         </div>
       </header>
-      {/* the body is HTML sanitized by feed-service (a small safe subset) */}
-      <div className="announcement-body" dangerouslySetInnerHTML={{ __html: post.body }} />
+      {/* rebuilt from an allow-list like every post's text, never injected as HTML */}
+      <div className="announcement-body">
+        <PostBody html={post.body} mentions={post.mentions} />
+      </div>
       {post.links.length > 0 && (
         <ul className="announcement-links">
           {post.links.map((l) => (

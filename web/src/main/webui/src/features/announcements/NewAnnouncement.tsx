@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
+import { useLoaded } from '../../shell/async';
 import { hasRole, useMe } from '../../shell/session';
 import { ErrorNote, Loading, PageTitle, useDraft } from '../../shell/ui';
 import { useGroups } from './groups';
-import { useStoredState } from './storedState';
+import { useStoredState } from '../../shell/storedState';
 import type { AnnouncementPost, HeadCount } from './types';
 import './announcements.css';
 
@@ -200,25 +201,12 @@ function DateField({ label, hint, value, onChange }: { label: string; hint: stri
 /** One checkbox per department (or location) of the directory, with its head count. */
 function HeadCountChoice(props: { legend: string; path: string; chosen: string[]; disabled: boolean; onChange: (v: string[]) => void }) {
   const { legend, path, chosen, disabled, onChange } = props;
-  const [options, setOptions] = useState<HeadCount[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let active = true;
-    setError(null);
-    api<HeadCount[]>(path).then(
-      (o) => active && setOptions(o),
-      (e: unknown) => active && setError(e),
-    );
-    return () => {
-      active = false;
-    };
-  }, [path, attempt]);
+  const { data: options, error, retry } = useLoaded(() => api<HeadCount[]>(path), [path]);
   const toggle = (name: string, on: boolean) => onChange(on ? [...chosen, name] : chosen.filter((n) => n !== name));
   return (
     <fieldset className="choice-list" disabled={disabled}>
       <legend>{legend}</legend>
-      <ErrorNote error={error} onRetry={() => setAttempt((a) => a + 1)} />
+      <ErrorNote error={error} onRetry={retry} />
       {!options && !error && <Loading />}
       {options?.length === 0 && <p className="muted small">None in the directory yet.</p>}
       {options?.map((o) => (

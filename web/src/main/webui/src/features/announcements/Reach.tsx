@@ -83,35 +83,26 @@ function ReachSummary({ reach }: { reach: Reach }) {
         Totals
       </h2>
       <dl className="reach-totals">
-        <div>
-          <dt>Audience</dt>
-          <dd>
-            <span className="reach-number" data-testid="reach-audience">
-              {reach.audience}
-            </span>
-            <span className="muted small">people</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Seen</dt>
-          <dd>
-            <span className="reach-number" data-testid="reach-seen">
-              {reach.seen}
-            </span>
-            <span className="muted small">{percent(reach.seen, reach.audience)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Acknowledged</dt>
-          <dd>
-            <span className="reach-number" data-testid="reach-acknowledged">
-              {reach.acknowledged}
-            </span>
-            <span className="muted small">{percent(reach.acknowledged, reach.audience)}</span>
-          </dd>
-        </div>
+        <Total term="Audience" testId="reach-audience" value={reach.audience} note="people" />
+        <Total term="Seen" testId="reach-seen" value={reach.seen} note={percent(reach.seen, reach.audience)} />
+        <Total term="Acknowledged" testId="reach-acknowledged" value={reach.acknowledged} note={percent(reach.acknowledged, reach.audience)} />
       </dl>
     </section>
+  );
+}
+
+/** One total: a big number (the test reads it by its test id) and what it means beside it. */
+function Total({ term, testId, value, note }: { term: string; testId: string; value: number; note: string }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>
+        <span className="reach-number" data-testid={testId}>
+          {value}
+        </span>
+        <span className="muted small">{note}</span>
+      </dd>
+    </div>
   );
 }
 

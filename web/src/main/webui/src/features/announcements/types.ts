@@ -1,32 +1,5 @@
-/** The announcement part of a post view (feed-service `AnnouncementView`). */
-export interface AnnouncementInfo {
-  audience: { everyone: boolean; departments: string[]; locations: string[]; groups: string[] };
-  mustRead: boolean;
-  pinnedUntil: string | null;
-  expiresAt: string | null;
-  publishAt: string | null;
-  seen: boolean;
-  acknowledged: boolean;
-  acknowledgedAt: string | null;
-}
-
-/** A post view as the announcement screens use it (feed-service `PostView`; `body` is sanitized HTML). */
-export interface AnnouncementPost {
-  id: string;
-  kind: string;
-  authorId: string;
-  authorName: string;
-  authorHandle: string | null;
-  authorFormer: boolean;
-  body: string;
-  groupId: string | null;
-  groupName: string | null;
-  links: { url: string; title: string | null }[];
-  commentCount: number;
-  edited: boolean;
-  createdAt: string;
-  announcement: AnnouncementInfo | null;
-}
+// an announcement is a post: the shapes are feed's, named here for what these screens show
+export type { AnnouncementInfo, Group, Post as AnnouncementPost } from '../feed/types';
 
 /** One department or location of the audience (`name` null: people without one). */
 export interface ReachPart {
@@ -62,14 +35,4 @@ export interface Pending {
 export interface HeadCount {
   name: string;
   headCount: number;
-}
-
-/** feed-service `GroupView`. */
-export interface Group {
-  id: string;
-  name: string;
-  description: string | null;
-  visibility: 'PUBLIC' | 'PRIVATE';
-  memberCount: number;
-  myRole: string | null;
 }

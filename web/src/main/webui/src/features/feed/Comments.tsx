@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, withQuery, type Page } from '../../api/client';
 import { hasRole, useMe } from '../../shell/session';
+import { useAction } from '../../shell/async';
 import { Avatar, ErrorNote, MoreSentinel, useCursorList, useDraft, When } from '../../shell/ui';
 import { ConfirmButton } from './ConfirmButton';
 import { rememberHandle } from './handles';
@@ -301,20 +302,14 @@ function CommentForm({
 
 function EditComment({ path, comment, onDone }: { path: string; comment: Comment; onDone: (c: Comment | null) => void }) {
   const [body, setBody, clear] = useDraft(`comment.edit.${comment.id}`, bodyAsText(comment.body));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const save = async (e?: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const save = (e?: FormEvent) => {
     e?.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       const changed = await api<Comment>(path, { method: 'PATCH', json: { body } });
       clear();
       onDone(changed);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="stack" onSubmit={(e) => void save(e)}>

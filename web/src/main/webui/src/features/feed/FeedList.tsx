@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, withQuery, type Page } from '../../api/client';
 import { ErrorNote, Loading, MoreSentinel, useCursorList } from '../../shell/ui';
 import { Composer } from './Composer';
 import { PostCard } from './PostCard';
 import type { Post } from './types';
+import { subscribeLive } from '../notifications/live';
 
 /**
  * A feed of posts over one cursor-paged endpoint, newest first, loading the next page as the reader scrolls.
@@ -17,6 +18,7 @@ export function FeedList({
   empty,
   canModerate = false,
   label,
+  liveNews = false,
 }: {
   /** e.g. `/api/feed/home`; the list restarts when it changes. */
   path: string;
@@ -24,9 +26,12 @@ export function FeedList({
   empty: string;
   canModerate?: boolean;
   label: string;
+  /** Offer to show new posts when the notification stream tells of a post for me (a mention, an announcement…). */
+  liveNews?: boolean;
 }) {
   const list = useCursorList<Post>((cursor) => api<Page<Post>>(withQuery(path, { cursor, limit: 20 })), [path]);
   const [elsewhere, setElsewhere] = useState<Post | null>(null);
+  const news = useNewPostNews(liveNews);
 
   // pinned announcements lead the first page; an id is shown once whatever the pages say
   const seen = new Set<string>();
@@ -57,6 +62,18 @@ export function FeedList({
           <Link to={`/posts/${encodeURIComponent(elsewhere.id)}`}>See it</Link>
         </p>
       )}
+      {news.arrived && (
+        <button
+          type="button"
+          className="primary new-posts"
+          onClick={() => {
+            news.clear();
+            void list.reload();
+          }}
+        >
+          New posts: show them
+        </button>
+      )}
       <section role="feed" aria-label={label} aria-busy={list.loading} className="feed">
         {posts.map((post) => (
           <PostCard key={post.id} post={post} onChange={replace} onDelete={remove} canModerate={canModerate} />
@@ -68,4 +85,19 @@ export function FeedList({
       {!list.error && posts.length > 0 && <MoreSentinel onVisible={list.more} loading={list.loading} done={list.done} />}
     </>
   );
+}
+
+/**
+ * Whether the notification stream has told of a post for me since the feed was loaded. The feed is not rebuilt under
+ * the reader's eyes: they choose when to see the new posts.
+ */
+function useNewPostNews(enabled: boolean) {
+  const [arrived, setArrived] = useState(false);
+  useEffect(() => {
+    if (!enabled) return;
+    return subscribeLive((event) => {
+      if (event.kind === 'notification' && event.item.postId) setArrived(true);
+    });
+  }, [enabled]);
+  return { arrived, clear: () => setArrived(false) };
 }

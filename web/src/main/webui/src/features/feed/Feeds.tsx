@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { api, withQuery, type Page } from '../../api/client';
+import { useAction, useLoaded } from '../../shell/async';
 import { ErrorNote, PageTitle } from '../../shell/ui';
 import { FeedList } from './FeedList';
 
@@ -12,6 +12,7 @@ export function HomeFeed() {
       <FeedList
         path="/api/feed/home"
         label="Home feed"
+        liveNews
         composer={{ feed: 'home', accepts: () => true }}
         empty="Your feed is empty. Follow colleagues and topics, or join groups, and their posts will show here."
       />
@@ -68,30 +69,14 @@ async function followsTopic(tag: string): Promise<boolean> {
 }
 
 function FollowTopic({ tag }: { tag: string }) {
-  const [following, setFollowing] = useState<boolean | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    followsTopic(tag)
-      .then((f) => live && setFollowing(f))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [tag]);
-  const toggle = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const loaded = useLoaded(() => followsTopic(tag), [tag]);
+  const following = loaded.data;
+  const { busy, error, run } = useAction();
+  const toggle = () =>
+    run(async () => {
       await api<void>(`/api/follows/topics/${encodeURIComponent(tag)}`, { method: following ? 'DELETE' : 'PUT' });
-      setFollowing(!following);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+      loaded.setData(!following);
+    });
   return (
     <div className="row">
       {following !== null && (
@@ -104,7 +89,7 @@ function FollowTopic({ tag }: { tag: string }) {
           {following ? 'Unfollow topic' : 'Follow topic'}
         </button>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={error ?? loaded.error} />
     </div>
   );
 }

@@ -1,6 +1,8 @@
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { SuggestionsUnavailable, useListbox } from '../../shell/listbox';
+import { useSuggest } from '../../shell/suggest';
+import { rememberHandle } from './handles';
 import { tokenAt } from './mentionText';
-import { useSuggest } from './suggest';
 
 interface Choice {
   key: string;
@@ -29,15 +31,15 @@ interface Props {
  */
 export function MentionTextarea({ value, onChange, label, placeholder, rows = 3, disabled, autoFocus, onSubmitShortcut }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
-  const listId = useId();
   const [caret, setCaret] = useState<number | null>(null);
-  const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const pendingCaret = useRef<number | null>(null);
 
   const token = caret === null ? null : tokenAt(value, caret);
   const open = token !== null && token.start !== dismissedAt && !disabled;
   const { result, error, loading } = useSuggest(open ? token.query : null);
+  // the people suggested are people the text may soon mention: their handles link without asking again
+  useEffect(() => result.people.forEach((p) => rememberHandle(p.id, p.username)), [result]);
 
   const choices: Choice[] = !open
     ? []
@@ -54,8 +56,15 @@ export function MentionTextarea({ value, onChange, label, placeholder, rows = 3,
           label: `#${t.tag}`,
           detail: `${t.count} ${t.count === 1 ? 'post' : 'posts'}`,
         }));
-  const shown = open && choices.length > 0;
-  const activeIndex = Math.min(active, Math.max(choices.length - 1, 0));
+  const list = useListbox({
+    items: choices,
+    open,
+    // the list opens by itself after `@` or `#` (Escape, above, closes it for this handle)
+    setOpen: () => undefined,
+    resetOn: token?.query,
+    onPick: (choice) => choose(choice),
+  });
+  const shown = list.expanded;
 
   // put the caret after an inserted handle once React has written the new value
   useLayoutEffect(() => {
@@ -76,46 +85,37 @@ export function MentionTextarea({ value, onChange, label, placeholder, rows = 3,
     const at = token.start + choice.insert.length + space.length;
     pendingCaret.current = at;
     setCaret(at);
-    setActive(0);
     onChange(next);
     ref.current?.focus();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (shown) {
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        e.preventDefault();
-        const step = e.key === 'ArrowDown' ? 1 : -1;
-        setActive((activeIndex + step + choices.length) % choices.length);
-        return;
-      }
-      if ((e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey) || e.key === 'Tab') {
-        e.preventDefault();
-        choose(choices[activeIndex]!);
-        return;
-      }
-    }
-    if (open && e.key === 'Escape') {
+    // the arrows move the caret, and Enter breaks the line, unless a list is there to take them
+    const plainEnter = e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey;
+    if (shown && (e.key === 'ArrowDown' || e.key === 'ArrowUp' || plainEnter)) {
+      list.onKeyDown(e);
+    } else if (shown && e.key === 'Tab' && list.chosen) {
+      e.preventDefault();
+      choose(list.chosen);
+    } else if (open && token && e.key === 'Escape') {
+      // with a list or without one yet, Escape stops suggesting for this handle
       e.preventDefault();
       e.stopPropagation();
       setDismissedAt(token.start);
-      return;
-    }
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && onSubmitShortcut) {
+    } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && onSubmitShortcut) {
       e.preventDefault();
       onSubmitShortcut();
     }
   };
 
-  const optionId = (i: number) => `${listId}-option-${i}`;
   return (
     <div className="autocomplete">
       <textarea
         ref={ref}
         aria-label={label}
         aria-autocomplete="list"
-        aria-controls={shown ? listId : undefined}
-        aria-activedescendant={shown ? optionId(activeIndex) : undefined}
+        aria-controls={shown ? list.listId : undefined}
+        aria-activedescendant={list.activeId}
         value={value}
         rows={rows}
         placeholder={placeholder}
@@ -124,7 +124,6 @@ export function MentionTextarea({ value, onChange, label, placeholder, rows = 3,
         onChange={(e) => {
           onChange(e.target.value);
           setCaret(e.target.selectionStart);
-          setActive(0);
           // a closed list opens again for the next handle typed, even one at the same place
           if (!tokenAt(e.target.value, e.target.selectionStart)) setDismissedAt(null);
         }}
@@ -138,31 +137,16 @@ export function MentionTextarea({ value, onChange, label, placeholder, rows = 3,
         onBlur={() => setCaret(null)}
         onKeyDown={onKeyDown}
       />
-      {shown && (
-        <ul id={listId} role="listbox" aria-label={token.kind === '@' ? 'People' : 'Topics'} className="listbox suggestions">
+      {shown && token && (
+        <ul id={list.listId} role="listbox" aria-label={token.kind === '@' ? 'People' : 'Topics'} className="listbox suggestions">
           {choices.map((c, i) => (
-            <li
-              key={c.key}
-              id={optionId(i)}
-              role="option"
-              aria-selected={i === activeIndex}
-              // mousedown, not click: the textarea keeps focus (and its caret) while the choice is made
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(c);
-              }}
-              onMouseEnter={() => setActive(i)}
-            >
+            <li key={c.key} {...list.option(i, c)}>
               <span className="option-label">{c.label}</span> <span className="muted small">{c.detail}</span>
             </li>
           ))}
         </ul>
       )}
-      {open && !loading && error !== null && (
-        <p className="muted small" role="status">
-          Suggestions are unavailable: {error instanceof Error ? error.message : String(error)}
-        </p>
-      )}
+      {open && !loading && error !== null && <SuggestionsUnavailable error={error} />}
     </div>
   );
 }

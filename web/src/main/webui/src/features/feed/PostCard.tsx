@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, withQuery, type Page } from '../../api/client';
 import { hasRole, useMe } from '../../shell/session';
+import { useAction } from '../../shell/async';
 import { Avatar, ErrorNote, MoreSentinel, useCursorList, useDraft, When } from '../../shell/ui';
 import { Comments } from './Comments';
 import { ConfirmButton } from './ConfirmButton';
@@ -229,13 +230,10 @@ export function LinkList({ links }: { links: PostLink[] }) {
 function EditPost({ post, onDone }: { post: Post; onDone: (changed: Post | null) => void }) {
   const [body, setBody, clearBody] = useDraft(`post.edit.${post.id}`, bodyAsText(post.body));
   const links = useLinksDraft(`post.edit.${post.id}.links`, post.links);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const save = async (e?: FormEvent) => {
+  const { busy, error, run } = useAction();
+  const save = (e?: FormEvent) => {
     e?.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       const changed = await api<Post>(postPath(post.id), {
         method: 'PATCH',
         json: { body, links: cleanLinks(links.value) },
@@ -243,10 +241,7 @@ function EditPost({ post, onDone }: { post: Post; onDone: (changed: Post | null)
       clearBody();
       links.clear();
       onDone(changed);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    });
   };
   const cancel = () => {
     clearBody();

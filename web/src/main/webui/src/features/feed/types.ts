@@ -1,5 +1,5 @@
-// The shapes feed-service and search-service answer, field for field (feed-service api/*View.java,
-// search-service api/SuggestView.java). Instants arrive as ISO-8601 strings.
+// The shapes feed-service answers, field for field (feed-service api/*View.java); search-service's suggestions are
+// the shell's (shell/suggest.ts). Instants arrive as ISO-8601 strings.
 
 export interface Link {
   url: string;
@@ -19,7 +19,7 @@ export interface RecognitionInfo {
 }
 
 export interface AnnouncementInfo {
-  audience: { everyone: boolean; departments: string[]; locations: string[]; groups: string[] } | null;
+  audience: { everyone: boolean; departments: string[]; locations: string[]; groups: string[] };
   mustRead: boolean;
   pinnedUntil: string | null;
   expiresAt: string | null;
@@ -122,11 +122,4 @@ export interface Member {
   handle: string | null;
   role: GroupRole;
   joinedAt: string;
-}
-
-/** search-service `GET /api/search/suggest?q=`. */
-export interface Suggestions {
-  people: { id: string; displayName: string; username: string; title?: string; department?: string }[];
-  topics: { tag: string; count: number }[];
-  groups: { id: string; name: string; visibility: Visibility; memberCount: number }[];
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, withQuery, type Page } from '../../api/client';
 import { hasRole, useMe } from '../../shell/session';
+import { useAction } from '../../shell/async';
 import { Avatar, ErrorNote, Loading, MoreSentinel, PageTitle, useCursorList, useDraft } from '../../shell/ui';
 import { FeedList } from '../feed/FeedList';
 import type { Group, GroupRole, Member, Visibility } from '../feed/types';
@@ -217,24 +218,17 @@ function Members({ group, manages, onChanged }: { group: Group; manages: boolean
     (cursor) => api<Page<Member>>(withQuery(`/api/groups/${encodeURIComponent(group.id)}/members`, { cursor, limit: 50 })),
     [group.id],
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [notice, setNotice] = useState('');
 
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError(null);
+  const act = (work: () => Promise<unknown>, done: string) => {
     setNotice('');
-    try {
+    return run(async () => {
       await work();
       setNotice(done);
       await list.reload();
       onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

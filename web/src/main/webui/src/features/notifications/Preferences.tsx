@@ -250,59 +250,74 @@ function MutedList({ prefs, onChange }: { prefs: Preferences; onChange: Edit }) 
   return (
     <section className="card stack">
       <h2 className="section-heading">Muted and subscribed</h2>
-      <div>
-        <h3 className="small">Muted posts</h3>
-        {prefs.muted.posts.length === 0 ? (
-          <p className="muted small">No muted posts.</p>
-        ) : (
-          <ul className="plain-list">
-            {prefs.muted.posts.map((id, i) => (
-              <li key={id} className="spread">
-                <Link to={`/posts/${id}`}>{postTitles[id] ?? `Post ${i + 1}`}</Link>
-                <button type="button" onClick={() => unmutePost(id)} aria-label={`Unmute ${postTitles[id] ?? `post ${i + 1}`}`}>
-                  Unmute
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <div>
-        <h3 className="small">Muted groups</h3>
-        {prefs.muted.groups.length === 0 ? (
-          <p className="muted small">No muted groups.</p>
-        ) : (
-          <ul className="plain-list">
-            {prefs.muted.groups.map((id) => (
-              <li key={id} className="spread">
-                <Link to={`/groups/${id}`}>{groupNames[id] ?? 'A group'}</Link>
-                <button type="button" onClick={() => unmuteGroup(id)} aria-label={`Unmute ${groupNames[id] ?? 'group'}`}>
-                  Unmute
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <div>
-        <h3 className="small">Groups whose every new post you are told about</h3>
-        {prefs.subscribed.groups.length === 0 ? (
-          <p className="muted small">None.</p>
-        ) : (
-          <ul className="plain-list">
-            {prefs.subscribed.groups.map((id) => (
-              <li key={id} className="spread">
-                <Link to={`/groups/${id}`}>{groupNames[id] ?? 'A group'}</Link>
-                <button type="button" onClick={() => unsubscribe(id)} aria-label={`Stop new-post notifications from ${groupNames[id] ?? 'group'}`}>
-                  Stop
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <WayBack
+        heading="Muted posts"
+        none="No muted posts."
+        action="Unmute"
+        onAction={unmutePost}
+        items={prefs.muted.posts.map((id, i) => ({
+          id,
+          to: `/posts/${id}`,
+          name: postTitles[id] ?? `Post ${i + 1}`,
+          label: `Unmute ${postTitles[id] ?? `post ${i + 1}`}`,
+        }))}
+      />
+      <WayBack
+        heading="Muted groups"
+        none="No muted groups."
+        action="Unmute"
+        onAction={unmuteGroup}
+        items={prefs.muted.groups.map((id) => ({
+          id,
+          to: `/groups/${id}`,
+          name: groupNames[id] ?? 'A group',
+          label: `Unmute ${groupNames[id] ?? 'group'}`,
+        }))}
+      />
+      <WayBack
+        heading="Groups whose every new post you are told about"
+        none="None."
+        action="Stop"
+        onAction={unsubscribe}
+        items={prefs.subscribed.groups.map((id) => ({
+          id,
+          to: `/groups/${id}`,
+          name: groupNames[id] ?? 'A group',
+          label: `Stop new-post notifications from ${groupNames[id] ?? 'group'}`,
+        }))}
+      />
       <p className="muted small">Changes take effect when you save.</p>
     </section>
+  );
+}
+
+/** A list of what was muted (or subscribed), each linked, with the button that undoes it (named for its item). */
+function WayBack(props: {
+  heading: string;
+  none: string;
+  action: string;
+  onAction: (id: string) => void;
+  items: { id: string; to: string; name: string; label: string }[];
+}) {
+  const { heading, none, action, onAction, items } = props;
+  return (
+    <div>
+      <h3 className="small">{heading}</h3>
+      {items.length === 0 ? (
+        <p className="muted small">{none}</p>
+      ) : (
+        <ul className="plain-list">
+          {items.map((item) => (
+            <li key={item.id} className="spread">
+              <Link to={item.to}>{item.name}</Link>
+              <button type="button" onClick={() => onAction(item.id)} aria-label={item.label}>
+                {action}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

@@ -1,6 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, withQuery, type Page } from '../../api/client';
+import { useListbox } from '../../shell/listbox';
+import { useTypeahead } from '../../shell/suggest';
 import { Avatar, ErrorNote } from '../../shell/ui';
 import type { PersonCard, ProfileView } from './types';
 
@@ -21,6 +23,9 @@ function usePersonName(id: string): string | null {
   return name;
 }
 
+const NOBODY: PersonCard[] = [];
+const findPeople = (q: string) => api<Page<PersonCard>>(withQuery('/api/profiles', { q, limit: 8 })).then((page) => page.items);
+
 /**
  * Chooses a manager by name from the directory (a combobox over `GET /api/profiles?q=`), rather than by typing an
  * id. `value` is the manager's id; an empty one means no manager.
@@ -28,59 +33,22 @@ function usePersonName(id: string): string | null {
 export function ManagerPicker({ inputId, value, personId, onChange }: { inputId: string; value: string; personId: string; onChange: (id: string) => void }) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const [found, setFound] = useState<PersonCard[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const latest = useRef(0);
-  const listId = useId();
+  const { result, error } = useTypeahead(text, findPeople, NOBODY, true);
+  // Nobody manages themselves: the API would refuse it as a loop.
+  const found = result.filter((p) => p.id !== personId);
   const name = usePersonName(value);
-
-  useEffect(() => {
-    const mine = ++latest.current;
-    const q = text.trim();
-    if (!q) {
-      setFound([]);
-      return;
-    }
-    const timer = window.setTimeout(() => {
-      api<Page<PersonCard>>(withQuery('/api/profiles', { q, limit: 8 }))
-        .then((page) => {
-          if (mine !== latest.current) return;
-          // Nobody manages themselves: the API would refuse it as a loop.
-          setFound(page.items.filter((p) => p.id !== personId));
-          setActive(-1);
-          setError(null);
-        })
-        .catch((e: unknown) => mine === latest.current && setError(e));
-    }, 200);
-    return () => window.clearTimeout(timer);
-  }, [text, personId]);
-
-  const expanded = open && found.length > 0;
-  const choose = (p: PersonCard) => {
-    onChange(p.id);
-    setText('');
-    setOpen(false);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const n = found.length;
-    if (e.key === 'ArrowDown' && n) {
-      e.preventDefault();
-      setOpen(true);
-      setActive((a) => (a + 1) % n);
-    } else if (e.key === 'ArrowUp' && n) {
-      e.preventDefault();
-      setOpen(true);
-      setActive((a) => (a <= 0 ? n - 1 : a - 1));
-    } else if (e.key === 'Enter' && expanded && active >= 0) {
-      // Choosing a person must not submit the whole profile form.
-      e.preventDefault();
-      choose(found[active]!);
-    } else if (e.key === 'Escape' && expanded) {
-      e.preventDefault();
+  const list = useListbox({
+    items: found,
+    open,
+    setOpen,
+    first: -1,
+    resetOn: result,
+    onPick: (p) => {
+      onChange(p.id);
+      setText('');
       setOpen(false);
-    }
-  };
+    },
+  });
 
   return (
     <div className="manager-picker">
@@ -101,12 +69,7 @@ export function ManagerPicker({ inputId, value, personId, onChange }: { inputId:
         <input
           id={inputId}
           type="text"
-          role="combobox"
-          aria-autocomplete="list"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
-          autoComplete="off"
+          {...list.combobox}
           placeholder="Find a person by name"
           value={text}
           onChange={(e) => {
@@ -114,19 +77,12 @@ export function ManagerPicker({ inputId, value, personId, onChange }: { inputId:
             setOpen(true);
           }}
           onBlur={() => setOpen(false)}
-          onKeyDown={onKeyDown}
+          onKeyDown={list.onKeyDown}
         />
-        <ul id={listId} role="listbox" aria-label="People" className="listbox picker-list" hidden={!expanded}>
-          {expanded &&
+        <ul id={list.listId} role="listbox" aria-label="People" className="listbox picker-list" hidden={!list.expanded}>
+          {list.expanded &&
             found.map((p, i) => (
-              <li
-                key={p.id}
-                id={`${listId}-${i}`}
-                role="option"
-                aria-selected={i === active}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => choose(p)}
-              >
+              <li key={p.id} {...list.option(i, p)}>
                 <Avatar name={p.displayName} size={24} /> {p.displayName}
                 <span className="muted small"> {[p.title, p.department].filter(Boolean).join(' · ')}</span>
               </li>

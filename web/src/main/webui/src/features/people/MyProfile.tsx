@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
+import { useAction, useLoaded } from '../../shell/async';
 import { useMe } from '../../shell/session';
 import { ErrorNote, Loading, PageTitle } from '../../shell/ui';
 import { ProfileEditor } from './ProfileEditor';
@@ -17,29 +17,16 @@ const LABELS: Record<string, string> = Object.fromEntries(FIELDS.map((f) => [f.n
  */
 export function MyProfilePage() {
   const me = useMe();
-  const [profile, setProfile] = useState<ProfileView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { data: profile, setData: setProfile, error, retry } = useLoaded(() => api<ProfileView>('/api/profiles/me'), []);
   const { fields, error: fieldsError } = useFields();
   const manager = useManager(profile);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    api<ProfileView>('/api/profiles/me')
-      .then((p) => live && setProfile(p))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
 
   const title = <PageTitle actions={<DownloadMyData username={me.username} />}>My profile</PageTitle>;
   if (error || fieldsError) {
     return (
       <>
         {title}
-        <ErrorNote error={error ?? fieldsError} onRetry={() => setAttempt((a) => a + 1)} />
+        <ErrorNote error={error ?? fieldsError} onRetry={retry} />
       </>
     );
   }
@@ -98,13 +85,10 @@ export function MyProfilePage() {
 
 /** GDPR export: everything profile-service holds of me (profile and audit), saved as a JSON file. */
 function DownloadMyData({ username }: { username: string }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
 
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const download = () =>
+    run(async () => {
       const data = await api<unknown>('/api/profiles/me/export');
       const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
       const url = URL.createObjectURL(blob);
@@ -116,12 +100,7 @@ function DownloadMyData({ username }: { username: string }) {
       a.remove();
       // Let the download start before the URL goes away.
       window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="row">

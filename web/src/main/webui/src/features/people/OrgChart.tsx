@@ -1,6 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
+import { useLoaded } from '../../shell/async';
 import { ErrorNote, Loading, PageTitle, isApiError } from '../../shell/ui';
 import { PersonCardLink } from './Directory';
 import type { PersonCard, ProfileView, Report } from './types';
@@ -27,6 +28,16 @@ function cardOf(p: ProfileView): PersonCard {
   };
 }
 
+async function loadChart(id: string): Promise<Chart> {
+  const path = `/api/profiles/${encodeURIComponent(id)}`;
+  const [person, chain, reports] = await Promise.all([
+    api<ProfileView>(path),
+    api<PersonCard[]>(`${path}/chain`),
+    api<Report[]>(`${path}/reports`),
+  ]);
+  return { person: cardOf(person), chain: [...chain].reverse(), reports };
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -35,28 +46,13 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  */
 export function OrgChartPage() {
   const { id = '' } = useParams();
-  const [chart, setChart] = useState<Chart | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setChart(null);
-    setError(null);
-    const path = `/api/profiles/${encodeURIComponent(id)}`;
-    Promise.all([api<ProfileView>(path), api<PersonCard[]>(`${path}/chain`), api<Report[]>(`${path}/reports`)])
-      .then(([person, chain, reports]) => live && setChart({ person: cardOf(person), chain: [...chain].reverse(), reports }))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [id, attempt]);
+  const { data: chart, error, retry } = useLoaded(() => loadChart(id), [id]);
 
   if (error) {
     return (
       <>
         <PageTitle>{isApiError(error, 404) ? 'Person not found' : 'Org chart'}</PageTitle>
-        <ErrorNote error={error} onRetry={isApiError(error, 404) ? undefined : () => setAttempt((a) => a + 1)} />
+        <ErrorNote error={error} onRetry={isApiError(error, 404) ? undefined : retry} />
       </>
     );
   }

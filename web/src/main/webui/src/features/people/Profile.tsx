@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
+import { useAction, useLoaded } from '../../shell/async';
 import { hasRole, useMe } from '../../shell/session';
 import { ErrorNote, Loading, PageTitle, When, isApiError } from '../../shell/ui';
 import { PersonFeed } from '../feed/PersonFeed';
@@ -22,9 +23,10 @@ export function ProfilePage() {
 
 function Profile({ id }: { id: string }) {
   const me = useMe();
-  const [profile, setProfile] = useState<ProfileView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+  const { data: profile, setData: setProfile, error, retry } = useLoaded(
+    () => api<ProfileView>(`/api/profiles/${encodeURIComponent(id)}`),
+    [id],
+  );
   const { fields } = useFields();
   const manager = useManager(profile);
   const canEdit = hasRole(me, 'hr') || hasRole(me, 'admin');
@@ -32,22 +34,11 @@ function Profile({ id }: { id: string }) {
   // An edit interrupted by a sign-in round trip reopens with what was typed.
   const [editing, setEditing] = useState(() => canEdit && sessionStorage.getItem(`intranet.draft.${draftKey}`) !== null);
 
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    api<ProfileView>(`/api/profiles/${encodeURIComponent(id)}`)
-      .then((p) => live && setProfile(p))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [id, attempt]);
-
   if (error) {
     return (
       <>
         <PageTitle>{isApiError(error, 404) ? 'Person not found' : 'Profile'}</PageTitle>
-        <ErrorNote error={error} onRetry={isApiError(error, 404) ? undefined : () => setAttempt((a) => a + 1)} />
+        <ErrorNote error={error} onRetry={isApiError(error, 404) ? undefined : retry} />
         <p>
           <Link to="/people">Find someone in the directory</Link>
         </p>
@@ -129,34 +120,20 @@ function Profile({ id }: { id: string }) {
 
 /** Follow / Unfollow: their posts come into my home feed (feed-service; 204 and idempotent both ways). */
 function FollowButton({ personId }: { personId: string }) {
-  const [following, setFollowing] = useState<boolean | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const path = `/api/follows/people/${encodeURIComponent(personId)}`;
+  const loaded = useLoaded(() => api<FollowCounts>(path).then((c) => c.followedByMe), [path]);
+  const following = loaded.data;
+  const action = useAction();
+  const busy = action.busy;
+  const error = action.error ?? loaded.error;
 
-  useEffect(() => {
-    let live = true;
-    api<FollowCounts>(`/api/follows/people/${encodeURIComponent(personId)}`)
-      .then((c) => live && setFollowing(c.followedByMe))
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [personId]);
-
-  const toggle = async () => {
-    if (following === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api<void>(`/api/follows/people/${encodeURIComponent(personId)}`, { method: following ? 'DELETE' : 'PUT' });
-      setFollowing(!following);
+  const toggle = () =>
+    following !== null &&
+    action.run(async () => {
+      await api<void>(path, { method: following ? 'DELETE' : 'PUT' });
+      loaded.setData(!following);
       window.dispatchEvent(new CustomEvent('intranet:follow-changed', { detail: { personId } }));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="row">
@@ -194,32 +171,23 @@ function FollowCountsLine({ personId }: { personId: string }) {
 
 /** The recognition a person received, counted by company value, with the latest few. */
 function RecognitionReceived({ personId, name }: { personId: string; name: string }) {
-  const [received, setReceived] = useState<ReceivedView | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    api<ReceivedView>(`/api/recognition/people/${encodeURIComponent(personId)}?limit=3`)
-      .then((r) => live && setReceived(r))
-      .catch((e: unknown) => {
-        if (!live) return;
+  const { data: received, error, retry } = useLoaded(
+    () =>
+      api<ReceivedView>(`/api/recognition/people/${encodeURIComponent(personId)}?limit=3`).catch((e: unknown) => {
         // feed-service learns of a newcomer by event: until then it knows no one by that id, which means "nothing yet".
-        if (isApiError(e, 404)) setReceived({ person: { id: personId, displayName: name, username: '', department: null }, total: 0, byValue: {}, items: [], next: null });
-        else setError(e);
-      });
-    return () => {
-      live = false;
-    };
-  }, [personId, name, attempt]);
+        if (!isApiError(e, 404)) throw e;
+        const nothing: ReceivedView = { person: { id: personId, displayName: name, username: '', department: null }, total: 0, byValue: {}, items: [], next: null };
+        return nothing;
+      }),
+    [personId, name],
+  );
 
   const values = Object.entries(received?.byValue ?? {}).sort(([, a], [, b]) => b - a);
   const most = values[0]?.[1] ?? 1;
   return (
     <section className="card pp-section" aria-labelledby="recognition-heading">
       <h2 id="recognition-heading">Recognition received</h2>
-      <ErrorNote error={error} onRetry={() => setAttempt((a) => a + 1)} />
+      <ErrorNote error={error} onRetry={retry} />
       {!received && !error && <Loading />}
       {received && received.total === 0 && <p className="muted">No recognition yet.</p>}
       {received && received.total > 0 && (

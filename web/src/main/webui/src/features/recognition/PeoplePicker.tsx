@@ -1,21 +1,10 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { api, withQuery } from '../../api/client';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useListbox } from '../../shell/listbox';
+import { useSuggest, type SuggestedPerson } from '../../shell/suggest';
 import { Avatar, ErrorNote } from '../../shell/ui';
 
 /** A person as the picker keeps them (search-service suggest `people`). */
-export interface PickedPerson {
-  id: string;
-  displayName: string;
-  username: string;
-  title?: string | null;
-  department?: string | null;
-}
-
-interface Suggestions {
-  people: PickedPerson[];
-}
-
-const DEBOUNCE_MS = 200;
+export type PickedPerson = SuggestedPerson;
 
 interface Props {
   label: string;
@@ -27,55 +16,23 @@ interface Props {
 }
 
 /**
- * Several people picked by name as one types: an ARIA 1.2 combobox over a listbox of suggestions. ArrowDown/ArrowUp
- * move through them, Enter picks, Escape closes, Backspace in the empty field takes the last one off. The picked
- * people are shown above the field, each with a button to remove them.
+ * Several people picked by name as one types: a combobox over search-service's suggestions (arrows, Enter, Escape,
+ * click), and Backspace in the empty field takes the last one off. The picked people are shown above the field,
+ * each with a button to remove them.
  */
 export function PeoplePicker({ label, chosen, onChange, exclude, max = 20 }: Props) {
-  const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
-  const [options, setOptions] = useState<PickedPerson[]>([]);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) {
-      setOptions([]);
-      setOpen(false);
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      api<Suggestions>(withQuery('/api/search/suggest', { q })).then(
-        (s) => {
-          if (!current) return;
-          setError(null);
-          const people = s.people.filter((p) => p.id !== exclude && !chosen.some((c) => c.id === p.id));
-          setOptions(people);
-          setActive(people.length > 0 ? 0 : -1);
-          setOpen(true);
-        },
-        (e: unknown) => current && setError(e),
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-    // chosen is read when the answer comes; a new choice clears the query anyway
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, exclude]);
-
+  const { result, error, loading } = useSuggest(query, true);
+  const options = result.people.filter((p) => p.id !== exclude && !chosen.some((c) => c.id === p.id));
   const pick = (person: PickedPerson) => {
     if (chosen.length < max && !chosen.some((c) => c.id === person.id)) onChange([...chosen, person]);
     setQuery('');
     setOpen(false);
-    setActive(-1);
     input.current?.focus();
   };
+  const list = useListbox({ items: options, open: open && query.trim() !== '', setOpen, resetOn: result, onPick: pick });
 
   const remove = (person: PickedPerson) => {
     onChange(chosen.filter((c) => c.id !== person.id));
@@ -83,42 +40,23 @@ export function PeoplePicker({ label, chosen, onChange, exclude, max = 20 }: Pro
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    switch (e.key) {
-      case 'ArrowDown':
+    if (list.onKeyDown(e)) return;
+    if (e.key === 'Enter' && query.trim()) {
+      // Enter never submits the form half-way through choosing someone
+      e.preventDefault();
+    } else if (e.key === 'Escape') {
+      if (open) {
         e.preventDefault();
-        if (!open && options.length > 0) setOpen(true);
-        setActive((a) => (options.length === 0 ? -1 : (a + 1) % options.length));
-        break;
-      case 'ArrowUp':
-        e.preventDefault();
-        setActive((a) => (options.length === 0 ? -1 : (a - 1 + options.length) % options.length));
-        break;
-      case 'Enter':
-        // Enter picks from an open list; it never submits the form half-way through choosing someone
-        if (open && active >= 0 && options[active]) {
-          e.preventDefault();
-          pick(options[active]);
-        } else if (query.trim()) {
-          e.preventDefault();
-        }
-        break;
-      case 'Escape':
-        if (open) {
-          e.preventDefault();
-          setOpen(false);
-        } else if (query) {
-          setQuery('');
-        }
-        break;
-      case 'Backspace':
-        if (!query && chosen.length > 0) remove(chosen[chosen.length - 1]);
-        break;
+        setOpen(false);
+      } else if (query) {
+        setQuery('');
+      }
+    } else if (e.key === 'Backspace' && !query && chosen.length > 0) {
+      remove(chosen[chosen.length - 1]!);
     }
   };
 
-  const showList = open && query.trim() !== '' && options.length > 0;
-  const nobody = open && query.trim() !== '' && options.length === 0;
-  const optionId = (i: number) => `${listId}-option-${i}`;
+  const nobody = open && query.trim() !== '' && !loading && error === null && options.length === 0;
   return (
     <div className="people-picker">
       {chosen.length > 0 && (
@@ -138,34 +76,23 @@ export function PeoplePicker({ label, chosen, onChange, exclude, max = 20 }: Pro
         <input
           ref={input}
           type="text"
-          role="combobox"
+          {...list.combobox}
           aria-label={label}
-          aria-autocomplete="list"
-          aria-expanded={showList}
-          aria-controls={listId}
-          aria-activedescendant={showList && active >= 0 ? optionId(active) : undefined}
-          autoComplete="off"
           placeholder={chosen.length >= max ? `At most ${max} people` : 'Type a name'}
           disabled={chosen.length >= max}
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setOpen(true);
+          }}
           onKeyDown={onKeyDown}
           onFocus={() => options.length > 0 && setOpen(true)}
           onBlur={() => setOpen(false)}
         />
-        <ul id={listId} role="listbox" aria-label={`${label} suggestions`} className="listbox picker-options" hidden={!showList}>
-          {showList &&
+        <ul id={list.listId} role="listbox" aria-label={`${label} suggestions`} className="listbox picker-options" hidden={!list.expanded}>
+          {list.expanded &&
             options.map((p, i) => (
-              <li
-                key={p.id}
-                id={optionId(i)}
-                role="option"
-                aria-selected={i === active}
-                // mousedown would blur the field and close the list before the click lands
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => pick(p)}
-                onMouseEnter={() => setActive(i)}
-              >
+              <li key={p.id} {...list.option(i, p)}>
                 <span className="row">
                   <Avatar name={p.displayName} size={24} />
                   <span>

@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { api, withQuery } from '../../api/client';
 import { useMe } from '../../shell/session';
 import { Avatar, ErrorNote, Loading, MoreSentinel, PageTitle, When, useCursorList, useDraft } from '../../shell/ui';
-import { useStoredState } from '../announcements/storedState';
+import { useStoredState } from '../../shell/storedState';
 import { PeoplePicker, type PickedPerson } from './PeoplePicker';
+import { PostBody } from '../feed/PostBody';
 import './recognition.css';
 
 /** `GET /api/recognition/values` (budget fields null when there is no monthly budget). */
@@ -41,6 +42,7 @@ interface Wall {
 /** A recognition as a post view (feed-service `PostView` with `recognition`). */
 interface RecognitionPost {
   id: string;
+  mentions: string[];
   authorId: string;
   authorName: string;
   body: string;
@@ -427,8 +429,9 @@ function ReceivedList({ personId }: { personId: string }) {
               <When at={post.createdAt} />
             </span>
           </div>
-          {/* the body is HTML sanitized by feed-service */}
-          <div className="received-body" dangerouslySetInnerHTML={{ __html: post.body }} />
+          <div className="received-body">
+            <PostBody html={post.body} mentions={post.mentions} />
+          </div>
           <Link to={`/posts/${post.id}`} className="small" aria-label={`Open the kudos from ${post.authorName}`}>
             Open
           </Link>

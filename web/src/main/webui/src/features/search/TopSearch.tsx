@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api, withQuery } from '../../api/client';
+import { withQuery } from '../../api/client';
+import { useListbox } from '../../shell/listbox';
+import { useSuggest, type Suggestions } from '../../shell/suggest';
 import { Avatar, ErrorNote, useDraft } from '../../shell/ui';
-import type { SuggestView } from './types';
 import './search.css';
 
 /** One choice in the typeahead: where it goes and how it reads. */
@@ -14,7 +15,7 @@ interface Suggestion {
   to: string;
 }
 
-function toSuggestions(s: SuggestView): Suggestion[] {
+function toSuggestions(s: Suggestions): Suggestion[] {
   return [
     ...s.people.map((p) => ({
       key: `person:${p.id}`,
@@ -40,42 +41,6 @@ function toSuggestions(s: SuggestView): Suggestion[] {
   ];
 }
 
-/** The API refuses a query with no letter or digit (400), so such text asks nothing. */
-const HAS_WORD = /[\p{L}\p{N}]/u;
-
-/** Suggestions for the text, asked ~150 ms after the last keystroke; an older answer never replaces a newer one. */
-function useSuggestions(text: string) {
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const mine = ++latest.current;
-    const q = text.trim().slice(0, 100);
-    if (!HAS_WORD.test(q)) {
-      setSuggestions([]);
-      setError(null);
-      return;
-    }
-    const timer = window.setTimeout(() => {
-      api<SuggestView>(withQuery('/api/search/suggest', { q }))
-        .then((s) => {
-          if (mine !== latest.current) return;
-          setSuggestions(toSuggestions(s));
-          setError(null);
-        })
-        .catch((e: unknown) => {
-          if (mine !== latest.current) return;
-          setSuggestions([]);
-          setError(e);
-        });
-    }, 150);
-    return () => window.clearTimeout(timer);
-  }, [text]);
-
-  return { suggestions, error };
-}
-
 const KIND_LABEL = { person: 'Person', topic: 'Topic', group: 'Group' } as const;
 
 /**
@@ -87,35 +52,21 @@ export function TopSearch() {
   const navigate = useNavigate();
   const [text, setText, clearText] = useDraft('search.top');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const { suggestions, error } = useSuggestions(open ? text : '');
-  const listId = useId();
-  const optionId = (i: number) => `${listId}-option-${i}`;
-  const expanded = open && suggestions.length > 0;
-
+  // the last list stays while the next is asked, so it does not flicker at every letter
+  const { result, error } = useSuggest(open ? text : null, true);
+  const suggestions = useMemo(() => toSuggestions(result), [result]);
   // A new list starts with nothing chosen, so Enter searches what was typed.
-  useEffect(() => setActive(-1), [suggestions]);
-
-  useEffect(() => {
-    if (expanded && active >= 0) document.getElementById(optionId(active))?.scrollIntoView({ block: 'nearest' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active, expanded]);
-
-  const close = () => {
-    setOpen(false);
-    setActive(-1);
-  };
+  const list = useListbox({ items: suggestions, open, setOpen, first: -1, resetOn: suggestions, onPick: (s) => go(s.to) });
 
   const go = (to: string) => {
-    close();
+    setOpen(false);
     clearText();
     void navigate(to);
   };
 
   /** Enter: the chosen suggestion, or a search for the text. */
   const act = () => {
-    const chosen = expanded && active >= 0 ? suggestions[active] : undefined;
-    if (chosen) return go(chosen.to);
+    if (list.chosen) return go(list.chosen.to);
     const q = text.trim();
     if (q) go(withQuery('/search', { q }));
   };
@@ -126,38 +77,26 @@ export function TopSearch() {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const n = suggestions.length;
-    switch (e.key) {
-      case 'ArrowDown':
+    if (e.key === 'Enter') {
+      // Handled here rather than by the form's implicit submission, which not every key event triggers; not
+      // while an input method is composing a character.
+      if (e.nativeEvent.isComposing) return;
+      e.preventDefault();
+      act();
+    } else if (list.onKeyDown(e)) {
+      return;
+    } else if (e.key === 'Escape') {
+      // First Escape closes the list (or the failure), a second one clears the text (and the browser's own
+      // clearing is ours).
+      if (open && error) {
         e.preventDefault();
-        if (!open) setOpen(true);
-        else if (n) setActive((a) => (a + 1) % n);
-        break;
-      case 'ArrowUp':
+        setOpen(false);
+      } else if (text) {
         e.preventDefault();
-        if (!open) setOpen(true);
-        else if (n) setActive((a) => (a <= 0 ? n - 1 : a - 1));
-        break;
-      case 'Escape':
-        // First Escape closes the list, a second one clears the text (and the browser's own clearing is ours).
-        if (expanded || (open && error)) {
-          e.preventDefault();
-          close();
-        } else if (text) {
-          e.preventDefault();
-          clearText();
-        }
-        break;
-      case 'Enter':
-        // Handled here rather than by the form's implicit submission, which not every key event triggers; not
-        // while an input method is composing a character.
-        if (e.nativeEvent.isComposing) break;
-        e.preventDefault();
-        act();
-        break;
-      case 'Tab':
-        close();
-        break;
+        clearText();
+      }
+    } else if (e.key === 'Tab') {
+      setOpen(false);
     }
   };
 
@@ -165,13 +104,8 @@ export function TopSearch() {
     <form role="search" className="ts" onSubmit={submit}>
       <input
         type="search"
-        role="combobox"
+        {...list.combobox}
         aria-label="Search"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
-        autoComplete="off"
         spellCheck={false}
         enterKeyHint="search"
         placeholder="Search people, posts, topics"
@@ -182,22 +116,13 @@ export function TopSearch() {
           setOpen(true);
         }}
         onFocus={() => text && setOpen(true)}
-        onBlur={close}
+        onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
-      <ul id={listId} role="listbox" aria-label="Suggestions" className="listbox ts-list" hidden={!expanded}>
-        {expanded &&
+      <ul id={list.listId} role="listbox" aria-label="Suggestions" className="listbox ts-list" hidden={!list.expanded}>
+        {list.expanded &&
           suggestions.map((s, i) => (
-            <li
-              key={s.key}
-              id={optionId(i)}
-              role="option"
-              aria-selected={i === active}
-              // Keep the focus in the input, so the click below is not lost to its blur.
-              onMouseDown={(e) => e.preventDefault()}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => go(s.to)}
-            >
+            <li key={s.key} {...list.option(i, s)}>
               {s.kind === 'person' ? <Avatar name={s.label} size={28} /> : <span className="ts-icon" aria-hidden="true">{s.kind === 'topic' ? '#' : '◎'}</span>}
               <span className="ts-text">
                 <span className="ts-label">{s.label}</span>
@@ -215,7 +140,7 @@ export function TopSearch() {
         </div>
       )}
       <span className="visually-hidden" role="status">
-        {expanded ? `${suggestions.length} suggestions, use the arrow keys to choose` : ''}
+        {list.expanded ? `${suggestions.length} suggestions, use the arrow keys to choose` : ''}
       </span>
     </form>
   );

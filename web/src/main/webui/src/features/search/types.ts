@@ -1,4 +1,4 @@
-/** Shapes of search-service's answers (SearchView, SuggestView in search-service/…/api). */
+/** Shapes of search-service's answers (SearchView in search-service/…/api; suggestions are the shell's). */
 
 export interface SearchHit {
   type: 'post' | 'person';
@@ -36,10 +36,4 @@ export interface SearchView {
   facetLabels: Record<string, Record<string, string>>;
   typosForgiven: boolean;
   next: string | null;
-}
-
-export interface SuggestView {
-  people: { id: string; displayName: string; username: string; title?: string; department?: string }[];
-  topics: { tag: string; count: number }[];
-  groups: { id: string; name: string; visibility: string; memberCount: number }[];
 }
