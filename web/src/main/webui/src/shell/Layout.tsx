@@ -90,10 +90,11 @@ function AccountMenu({ me, theme, setTheme }: { me: Me; theme: Theme; setTheme: 
         className="menu-button"
         aria-expanded={open}
         aria-controls="account-menu"
-        aria-label={`Account: ${me.displayName}`}
         onClick={() => setOpen((o) => !o)}
       >
         <Avatar name={me.displayName} size={32} />
+        {/* named by its text, "Account: <name>", so what is seen is what a voice user says (WCAG 2.5.3) */}
+        <span className="visually-hidden">Account: </span>
         <span className="me-name">{me.displayName}</span>
       </button>
       {open && (

@@ -25,7 +25,7 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
-/** Initials in a coloured circle: no image requests to third parties. */
+/** Initials in a coloured circle: no image requests to third parties; dark enough for white text in every hue. */
 export function Avatar({ name, size = 36 }: { name: string; size?: number }) {
   const initials = name
     .split(/\s+/)
@@ -36,7 +36,7 @@ export function Avatar({ name, size = 36 }: { name: string; size?: number }) {
   let hash = 0;
   for (const c of name) hash = (hash * 31 + c.charCodeAt(0)) | 0;
   return (
-    <span className="avatar" aria-hidden="true" style={{ width: size, height: size, background: `hsl(${Math.abs(hash) % 360} 45% 42%)` }}>
+    <span className="avatar" aria-hidden="true" style={{ width: size, height: size, background: `hsl(${Math.abs(hash) % 360} 45% 32%)` }}>
       {initials || '?'}
     </span>
   );

@@ -31,7 +31,7 @@ export function FeedList({
 }) {
   const list = useCursorList<Post>((cursor) => api<Page<Post>>(withQuery(path, { cursor, limit: 20 })), [path]);
   const [elsewhere, setElsewhere] = useState<Post | null>(null);
-  const news = useNewPostNews(liveNews);
+  const news = useNewPostNews(path, liveNews);
 
   // pinned announcements lead the first page; an id is shown once whatever the pages say
   const seen = new Set<string>();
@@ -88,16 +88,42 @@ export function FeedList({
 }
 
 /**
- * Whether the notification stream has told of a post for me since the feed was loaded. The feed is not rebuilt under
- * the reader's eyes: they choose when to see the new posts.
+ * Whether a post the notification stream told of has reached this feed since it was loaded. The stream can be faster
+ * than the feed (home timelines are written by a consumer), so the first page is asked again a few times, backing
+ * off, until the post is in it; a post that never shows (a comment on someone else's thread) offers nothing. The
+ * feed is not rebuilt under the reader's eyes: they choose when to see the new posts.
  */
-function useNewPostNews(enabled: boolean) {
+function useNewPostNews(path: string, enabled: boolean) {
   const [arrived, setArrived] = useState(false);
   useEffect(() => {
     if (!enabled) return;
-    return subscribeLive((event) => {
-      if (event.kind === 'notification' && event.item.postId) setArrived(true);
+    let stopped = false;
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    const look = (postId: string, attempt: number) => {
+      const timer = setTimeout(async () => {
+        timers.delete(timer);
+        try {
+          const page = await api<Page<Post>>(withQuery(path, { limit: 20 }));
+          if (stopped) return;
+          if (page.items.some((p) => p.id === postId)) setArrived(true);
+          else if (attempt < NEWS_ATTEMPTS) look(postId, attempt + 1);
+        } catch {
+          // the next notification will look again; the feed itself shows its own errors
+        }
+      }, 500 * 2 ** attempt);
+      timers.add(timer);
+    };
+    const unsubscribe = subscribeLive((event) => {
+      if (event.kind === 'notification' && event.item.postId) look(event.item.postId, 0);
     });
-  }, [enabled]);
+    return () => {
+      stopped = true;
+      timers.forEach(clearTimeout);
+      unsubscribe();
+    };
+  }, [path, enabled]);
   return { arrived, clear: () => setArrived(false) };
 }
+
+/** 0.5 + 1 + 2 + 4 + 8 s: longer than a healthy timeline consumer ever lags. */
+const NEWS_ATTEMPTS = 4;

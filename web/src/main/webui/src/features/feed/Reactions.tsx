@@ -56,12 +56,13 @@ export function ReactionBar({
               type="button"
               className={mine ? 'reaction mine' : 'reaction'}
               aria-pressed={mine}
-              aria-label={`${label}${target === 'comment' ? ' comment' : ''}, ${count}`}
               disabled={busy}
               onClick={() => void toggle(type)}
             >
+              {/* the name is the visible text (WCAG 2.5.3): "Celebrate 1", "Like comment" */}
               {label}
-              {count > 0 && <span className="count">{count}</span>}
+              {target === 'comment' && <span className="visually-hidden"> comment</span>}
+              {count > 0 && <span className="count"> {count}</span>}
             </button>
           );
         })}
