@@ -132,6 +132,12 @@ service_jar() { echo "$ROOT/$(module_of "$1")/target/quarkus-app/quarkus-run.jar
 jar_mtime() { stat -c %y "$(service_jar "$1")" 2>/dev/null || true; }
 jar_stamp() { echo "$RUN_DIR/$1.jar-mtime"; }
 
+# Recorded before the JVM opens the jar: a jar rebuilt meanwhile counts as newer.
+record_launched_jar() {
+    mkdir -p "$RUN_DIR"
+    jar_mtime "$1" >"$(jar_stamp "$1")"
+}
+
 # True when running service $1 was launched from an older build: its jar's modification time
 # differs from the one recorded at launch (or none was recorded). `up` restarts such a service.
 runs_old_jar() {
@@ -151,9 +157,8 @@ SERVICE_JVM_OPTS=(-Xms96m -Xmx192m -Xmn48m -XX:+UseSerialGC
 # notification-service holds the live streams: its live heap after a full collection is ~34 MB even after bursts
 # (NMT, bench/results/notifications.md), so a smaller heap suffices
 NOTIFICATION_JVM_OPTS=(-Xms64m -Xmx112m -Xmn32m)
-# the web module serves files and streams proxied bytes: it holds almost nothing
-WEB_JVM_OPTS=(-Xms32m -Xmx96m -Xmn16m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k
-    -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000)
+# the web module serves files and streams proxied bytes: it holds almost nothing (after SERVICE_JVM_OPTS, so these win)
+WEB_JVM_OPTS=(-Xms32m -Xmx96m -Xmn16m -XX:ReservedCodeCacheSize=48m)
 
 # A random secret of this stack, made once and kept in .intranet (e.g. what signs unsubscribe links).
 stack_secret() {
@@ -167,7 +172,7 @@ stack_secret() {
 
 # The origins the browser calls the API from: the web app (:8080, which forwards the Origin header to the services
 # as the Ingress does) and Vite's dev server (:5173) — the services' CORS filter refuses any other.
-APP_ORIGINS="http://$HOST:8080,http://localhost:8080,http://$HOST:5173,http://localhost:5173"
+APP_ORIGINS="http://$HOST:${PORT[web]},http://localhost:${PORT[web]},http://$HOST:5173,http://localhost:5173"
 
 # Health and metrics of the web app (its main port serves only the app and the API routes).
 WEB_MANAGEMENT_PORT=8090
@@ -175,12 +180,12 @@ WEB_MANAGEMENT_PORT=8090
 # The web app on :8080: it serves the app and routes /api/… to the services (their ports are its defaults) as
 # the Ingress does, and tells the app where Keycloak is. It has no database, Kafka or token settings.
 launch_web() {
-    mkdir -p "$RUN_DIR"
-    jar_mtime web >"$(jar_stamp web)"
+    record_launched_jar web
     QUARKUS_HTTP_HOST="$HOST" QUARKUS_HTTP_PORT="${PORT[web]}" INTRANET_WEB_OIDC_AUTHORITY="$REALM_URL" \
     QUARKUS_MANAGEMENT_HOST="$HOST" QUARKUS_MANAGEMENT_PORT="$WEB_MANAGEMENT_PORT" \
     MALLOC_ARENA_MAX=2 \
-        start_process web "$JAVA" -Dintranet.part=web "${WEB_JVM_OPTS[@]}" -jar "$(service_jar web)"
+        start_process web "$JAVA" -Dintranet.part=web "${SERVICE_JVM_OPTS[@]}" "${WEB_JVM_OPTS[@]}" \
+            -jar "$(service_jar web)"
 }
 
 launch_service() {
@@ -194,9 +199,7 @@ launch_service() {
             INTRANET_NOTIFICATION_EMAIL_UNSUBSCRIBE_SECRET="$(stack_secret unsubscribe)")
             jvm=("${NOTIFICATION_JVM_OPTS[@]}") ;;
     esac
-    # recorded before the JVM opens the jar: a jar rebuilt meanwhile counts as newer
-    mkdir -p "$RUN_DIR"
-    jar_mtime "$svc" >"$(jar_stamp "$svc")"
+    record_launched_jar "$svc"
     QUARKUS_HTTP_HOST="$HOST" \
     QUARKUS_HTTP_PORT="${PORT[$svc]}" \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$HOST:${PORT[postgres]}/intranet" \
@@ -211,8 +214,9 @@ launch_service() {
             "${jvm[@]+"${jvm[@]}"}" -jar "$(service_jar "$svc")"
 }
 
+# A part with a launcher of its own (launch_keycloak, launch_web, …) uses it; the four services share one.
 launch() {
-    if is_service "$1" && [ "$1" != web ]; then launch_service "$1"; else "launch_$1"; fi
+    if declare -F "launch_$1" >/dev/null; then "launch_$1"; else launch_service "$1"; fi
 }
 
 # --- probing ----------------------------------------------------------------------------------

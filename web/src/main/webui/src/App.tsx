@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { BrowserRouter } from 'react-router';
 import type { User } from 'oidc-client-ts';
-import { completeSignInIfReturning, rolesOf, signIn, startAuth, userManager } from './auth/auth';
+import { completeSignInIfReturning, rolesOf, signIn, startAuth } from './auth/auth';
 import { api } from './api/client';
 import { SessionContext, type Me } from './shell/session';
 import { Layout } from './shell/Layout';
@@ -61,4 +61,3 @@ export function App() {
   );
 }
 
-export { userManager };

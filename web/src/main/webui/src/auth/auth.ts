@@ -81,10 +81,6 @@ export async function accessToken(): Promise<string | undefined> {
   return user && !user.expired ? user.access_token : undefined;
 }
 
-export function userManager(): UserManager {
-  return requireManager();
-}
-
 function requireManager(): UserManager {
   if (!manager) throw new Error('startAuth() has not run');
   return manager;

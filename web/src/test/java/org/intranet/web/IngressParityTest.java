@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -57,7 +56,5 @@ class IngressParityTest {
 
         assertThat(proxied).isEqualTo(ingress);
         assertThat(new TreeSet<>(config.proxy().upstream().keySet())).isEqualTo(new TreeSet<>(config.proxy().prefixes().keySet()));
-        assertThat(ingress.values()).contains("web");
-        assertThat(List.copyOf(ingress.keySet())).contains("/api/notifications");
     }
 }

@@ -1,6 +1,7 @@
 package org.intranet.web.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ public interface WebConfig {
 
         /** How long before its access token expires the app renews it with the refresh token. */
         @WithDefault("60s")
-        java.time.Duration renewBeforeExpiry();
+        Duration renewBeforeExpiry();
     }
 
     /**
