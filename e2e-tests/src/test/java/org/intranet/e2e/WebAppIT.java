@@ -120,7 +120,9 @@ class WebAppIT {
         // bob's home is already open: the stream moves his bell and offers the new post without a reload
         assertThat(bell).hasAttribute("aria-label", "Notifications, " + (before + 1) + " unread");
         Locator showNew = bob.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New posts: show them"));
-        assertThat(showNew).isVisible();
+        // the post must first reach bob's timeline (a consumer), which after a restart can take longer than the stream
+        assertThat(showNew).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                .setTimeout(EVENTUALLY.toMillis()));
         WebBrowser.screenshot(bob, "bell-live");
         showNew.click();
         assertThat(bob.locator("article.post").filter(new Locator.FilterOptions().setHasText(marker))).isVisible();

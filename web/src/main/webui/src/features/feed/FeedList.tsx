@@ -110,7 +110,7 @@ function useNewPostNews(path: string, enabled: boolean) {
         } catch {
           // the next notification will look again; the feed itself shows its own errors
         }
-      }, 500 * 2 ** attempt);
+      }, Math.min(500 * 2 ** attempt, 4_000));
       timers.add(timer);
     };
     const unsubscribe = subscribeLive((event) => {
@@ -125,5 +125,8 @@ function useNewPostNews(path: string, enabled: boolean) {
   return { arrived, clear: () => setArrived(false) };
 }
 
-/** 0.5 + 1 + 2 + 4 + 8 s: longer than a healthy timeline consumer ever lags. */
-const NEWS_ATTEMPTS = 4;
+/**
+ * 0.5, 1, 2, then every 4 s: about a minute in all. A timeline consumer that has just restarted can lag the stream by
+ * more than 15 s (seen in WebAppIT after a stack restart), so the window is a minute, not the first few seconds.
+ */
+const NEWS_ATTEMPTS = 16;
